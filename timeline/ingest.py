@@ -1,0 +1,497 @@
+"""Read input files (text, Markdown, HTML, JSON Lines, JSON) into `Article` records.
+
+Publication dates, explicit beats guessed: the folder's manifest, then the `published` option,
+then front matter / JSON fields, then HTML metadata (htmldate), then a guess from the text
+(`timeline.pubdate`). Per-file problems become `Rejection`s; inputs that make the dates
+untrustworthy (missing paths, a malformed manifest) raise `InputError`.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import hashlib
+import io
+import json
+import logging
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from timeline.errors import InputError
+from timeline.models import Article, Rejection
+from timeline.pubdate import guess_published, parse_explicit, to_utc
+from timeline.settings import DEFAULT, Settings
+
+__all__ = ["load_articles", "normalize_text", "content_id"]
+
+log = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".json")
+MANIFEST_NAMES = ("manifest.toml", "manifest.csv")
+MANIFEST_KEYS = ("file", "published", "outlet", "url", "title")
+NO_DATE = (
+    "no publication date found; add it to manifest.toml in its folder, give --published DATE, "
+    "or put 'published:' in front matter"
+)
+
+
+class _Reject(Exception):
+    """A per-file problem: becomes a Rejection with this message as the reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Meta:
+    """What is known about one article besides its text, and where each date came from."""
+
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+    published: datetime | None = None
+    source: str = ""
+    confidence: float = 0.0
+
+
+@dataclass(slots=True)
+class _Doc:
+    """One article read from a file (a JSONL file gives several), before dating."""
+
+    path: str
+    text: str
+    meta: _Meta = field(default_factory=_Meta)
+    html: str = ""  # the page, for htmldate
+
+
+def normalize_text(text: str) -> str:
+    """The canonical text an article id is computed from: NFC, LF line ends, no outer blanks."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def content_id(text: str) -> str:
+    """First 16 hex chars of the SHA-256 of the normalized text."""
+    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()[:16]
+
+
+# --- finding files -------------------------------------------------------------------------
+
+
+def _is_article_file(path: Path) -> bool:
+    """True for article files a folder scan picks up (not manifests, READMEs, hidden files)."""
+    name = path.name
+    if name.startswith(".") or name.lower() in MANIFEST_NAMES:
+        return False
+    if name.lower().startswith("readme"):
+        return False
+    return path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file()
+
+
+def _scan_folder(folder: Path) -> list[Path]:
+    """Article files under `folder`, recursively, skipping hidden folders, in sorted order."""
+    found = []
+    for p in sorted(folder.rglob("*")):
+        rel = p.relative_to(folder).parts
+        if any(part.startswith(".") for part in rel[:-1]):
+            continue
+        if _is_article_file(p):
+            found.append(p)
+    return found
+
+
+def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
+    """Files named by `paths` (files, folders, globs), in order, each once."""
+    out: list[Path] = []
+    for raw in paths:
+        text = str(raw)
+        p = Path(text)
+        if p.is_dir():
+            files = _scan_folder(p)
+            if not files:
+                kinds = ", ".join("*" + s for s in ARTICLE_SUFFIXES)
+                raise InputError(f"{text}: no article files ({kinds}) in this folder")
+        elif p.is_file():
+            files = [p]
+        elif glob.has_magic(text):
+            matched = [Path(m) for m in sorted(glob.glob(text, recursive=True))]
+            files = [m for m in matched if m.is_file() and _is_article_file(m)]
+            if not files:
+                raise InputError(f"{text}: no article files match this pattern; check it")
+        else:
+            raise InputError(f"{text}: no such file or folder; check the path")
+        out.extend(files)
+    seen: set[Path] = set()
+    unique = []
+    for f in out:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+# --- manifests -----------------------------------------------------------------------------
+
+
+def _manifest_rows(path: Path) -> list[tuple[str, dict[str, Any]]]:
+    """(where, row) pairs of a manifest.toml or manifest.csv; InputError if it cannot be read."""
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read manifest ({exc}); save it as UTF-8") from exc
+    if path.suffix == ".csv":
+        reader = csv.DictReader(io.StringIO(raw))
+        header = [h.strip() for h in (reader.fieldnames or [])]
+        if "file" not in header or any(h not in MANIFEST_KEYS for h in header):
+            raise InputError(
+                f"{path}: header must be file,published,outlet,url (got {','.join(header)})"
+            )
+        return [
+            (f"line {reader.line_num}", {k.strip(): (v or "").strip() for k, v in row.items()})
+            for row in reader
+        ]
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{path}: not valid TOML ({exc}); fix the syntax") from exc
+    articles = data.get("article", [])
+    if not isinstance(articles, list) or any(not isinstance(a, dict) for a in articles):
+        raise InputError(f"{path}: 'article' must be an array of tables ([[article]])")
+    return [(f"article {i}", a) for i, a in enumerate(articles, 1)]
+
+
+def read_manifest(path: Path, settings: Settings = DEFAULT) -> dict[str, _Meta]:
+    """File name -> explicit metadata from a folder's manifest, validated (InputError if not)."""
+    entries: dict[str, _Meta] = {}
+    for where, row in _manifest_rows(path):
+        unknown = sorted(set(row) - set(MANIFEST_KEYS))
+        if unknown:
+            keys = ", ".join(MANIFEST_KEYS)
+            raise InputError(f"{path}: {where}: unknown key '{unknown[0]}' (expected {keys})")
+        name = row.get("file")
+        if not isinstance(name, str) or not name.strip():
+            raise InputError(f"{path}: {where}: missing 'file' (the article's file name)")
+        name = name.strip()
+        if name in entries:
+            raise InputError(f"{path}: {where}: duplicate entry for '{name}'; keep one")
+        if not (path.parent / name).is_file():
+            raise InputError(f"{path}: {where}: '{name}' does not exist in {path.parent}")
+        published = None
+        if row.get("published") not in (None, ""):
+            published = parse_explicit(row["published"], settings.timezone)
+            if published is None:
+                raise InputError(
+                    f"{path}: {where}: published '{row['published']}' for '{name}' is not a "
+                    "date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ"
+                )
+        entries[name] = _Meta(
+            title=str(row.get("title") or ""),
+            outlet=str(row.get("outlet") or ""),
+            url=str(row.get("url") or ""),
+            published=published,
+            source="manifest" if published else "",
+            confidence=1.0 if published else 0.0,
+        )
+    return entries
+
+
+def _folder_manifest(folder: Path, settings: Settings, cache: dict[Path, dict[str, _Meta]]):
+    """The parsed manifest of `folder` ({} if none), read once per build."""
+    key = folder.resolve()
+    if key not in cache:
+        found = [folder / n for n in MANIFEST_NAMES if (folder / n).is_file()]
+        if len(found) > 1:
+            raise InputError(f"{folder}: both manifest.toml and manifest.csv; keep one")
+        cache[key] = read_manifest(found[0], settings) if found else {}
+    return cache[key]
+
+
+# --- reading one file ----------------------------------------------------------------------
+
+
+def _looks_cp1251(data: bytes) -> bool:
+    """True when the non-ASCII bytes read as mostly Cyrillic letters (a Russian cp1251 text)."""
+    high = [b for b in data if b >= 0x80]
+    letters = sum(1 for b in data if chr(b).isalpha() and b < 0x80)
+    cyrillic = sum(1 for b in high if b >= 0xC0 or b in (0xA8, 0xB8))
+    return len(high) >= 20 and cyrillic >= 0.9 * len(high) and len(high) > letters
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode article bytes: UTF-8 (BOM or not), UTF-16/32 with a BOM, cp1251 if unmistakable."""
+    boms = (
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    )
+    for bom, codec in boms:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise _Reject(
+                    f"has a {codec.upper()} byte-order mark but is not valid {codec.upper()} "
+                    f"(bad bytes at offset {exc.start}); save it as UTF-8"
+                ) from exc
+    if b"\x00" in data:
+        raise _Reject("binary file (contains NUL bytes), not text; give a .txt, .md or .html file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if _looks_cp1251(data):
+            log.info("decoded as cp1251 (Cyrillic text that is not UTF-8)")
+            return data.decode("cp1251")
+        raise _Reject(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02X} at offset {exc.start}); "
+            "save it as UTF-8"
+        ) from exc
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Split a leading '---' block of 'key: value' lines from the body ({} if there is none)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text
+    for end in range(1, min(len(lines), 60)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        return {}, text
+    fields: dict[str, str] = {}
+    for line in lines[1:end]:
+        key, sep, value = line.partition(":")
+        if not sep or not key.strip() or line[:1].isspace() or line.lstrip().startswith("#"):
+            continue
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        fields[key.strip().lower()] = value
+    return fields, "\n".join(lines[end + 1 :])
+
+
+def _front_matter_meta(fields: dict[str, str], settings: Settings) -> _Meta:
+    """Metadata from front matter fields; a date that does not parse is a rejection."""
+    raw = fields.get("published") or fields.get("date") or ""
+    published = None
+    if raw:
+        published = parse_explicit(raw, settings.timezone)
+        if published is None:
+            raise _Reject(
+                f"front matter date '{raw}' is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ"
+            )
+    return _Meta(
+        title=fields.get("title", ""),
+        outlet=fields.get("outlet") or fields.get("source", ""),
+        url=fields.get("url", ""),
+        published=published,
+        source="front matter" if published else "",
+        confidence=1.0 if published else 0.0,
+    )
+
+
+def _html_doc(path: str, html: str) -> _Doc:
+    """Main text, title, outlet and URL of an HTML page via trafilatura (no network)."""
+    from trafilatura import bare_extraction  # slow import: only when there is HTML
+
+    doc = bare_extraction(html, favor_precision=True, with_metadata=True)
+    text = (doc.text if doc is not None else "") or ""
+    if not text.strip():
+        raise _Reject("no article text found in the HTML page; save the article text as .txt")
+    meta = _Meta(
+        title=doc.title or "",
+        outlet=doc.sitename or "",
+        url=doc.url or "",
+    )
+    return _Doc(path, text, meta, html=html)
+
+
+def _json_records(path: str, text: str) -> Iterator[tuple[str, Any]]:
+    """(where, object) pairs of a JSON Lines file or a JSON array; bad lines as _Reject values."""
+    if path.lower().endswith(".json"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise _Reject(f"not valid JSON (line {exc.lineno}: {exc.msg}); fix the syntax") from exc
+        items = data if isinstance(data, list) else [data]
+        for i, item in enumerate(items, 1):
+            yield f"{path}:{i}", item
+        return
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            yield f"{path}:{lineno}", json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield f"{path}:{lineno}", _Reject(f"not valid JSON ({exc.msg}); fix or remove the line")
+
+
+def _json_doc(where: str, obj: Any, settings: Settings) -> _Doc:
+    """One article from a JSON object with text, title, outlet, url, published (id is ignored)."""
+    if isinstance(obj, _Reject):
+        raise obj
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        raise _Reject('not an article object (needs a "text" string); fix or remove it')
+    fields = {k: str(obj.get(k) or "") for k in ("title", "outlet", "url", "published")}
+    meta = _front_matter_meta(fields, settings)
+    if meta.published:
+        meta = replace(meta, source="json")
+    return _Doc(where, obj["text"], meta)
+
+
+def read_docs(path: Path, shown: str, settings: Settings) -> Iterator[_Doc | Rejection]:
+    """The articles in one file (several for JSON Lines), or Rejections saying why not."""
+    try:
+        size = path.stat().st_size
+        limit = settings.max_article_bytes
+        if size > limit and path.suffix.lower() not in (".jsonl", ".json"):
+            raise _Reject(f"too large ({size} bytes, limit {limit}); split it or raise the limit")
+        if size == 0:
+            raise _Reject("empty file; remove it or add the article text")
+        text = decode_bytes(path.read_bytes())
+        if not text.strip():
+            raise _Reject("empty file (only whitespace); remove it or add the article text")
+        suffix = path.suffix.lower()
+        if suffix in (".html", ".htm"):
+            yield _html_doc(shown, text)
+        elif suffix in (".jsonl", ".json"):
+            for where, obj in _json_records(shown, text):
+                try:
+                    yield _json_doc(where, obj, settings)
+                except _Reject as exc:
+                    yield Rejection(where, str(exc))
+        else:
+            fields, body = split_front_matter(normalize_text(text))
+            yield _Doc(shown, body, _front_matter_meta(fields, settings))
+    except _Reject as exc:
+        yield Rejection(shown, str(exc))
+    except OSError as exc:
+        yield Rejection(shown, f"cannot read ({exc.strerror or exc}); check permissions")
+
+
+# --- dating and assembling -----------------------------------------------------------------
+
+
+def _html_date(html: str, settings: Settings) -> _Meta:
+    """Publication date from HTML metadata via htmldate (the original date, not the updated)."""
+    from htmldate import find_date
+
+    fmt = "%Y-%m-%dT%H:%M:%S%z"
+    for extensive, source, confidence in (
+        (False, "html meta (original)", 0.9),
+        (True, "html text (htmldate)", 0.6),
+    ):
+        found = find_date(html, extensive_search=extensive, original_date=True, outputformat=fmt)
+        if found:
+            updated = find_date(html, extensive_search=extensive, outputformat=fmt)
+            if not extensive and found == updated and _only_modified(html):
+                source, confidence = "html meta (updated)", 0.5
+            published = parse_explicit(found.replace("+0000", "Z"), settings.timezone)
+            if published:
+                return _Meta(published=published, source=source, confidence=confidence)
+    return _Meta()
+
+
+_PUBLISHED_KEYS = re.compile(r"published|datePublished|pubdate|dc\.date|created", re.I)
+_MODIFIED_KEYS = re.compile(r"modified|dateModified|updated", re.I)
+
+
+def _only_modified(html: str) -> bool:
+    """True when the page names a modified date but no published one."""
+    return bool(_MODIFIED_KEYS.search(html)) and not _PUBLISHED_KEYS.search(html)
+
+
+def _date_doc(doc: _Doc, manifest: _Meta | None, option: datetime | None, settings: Settings):
+    """(published, source, confidence) for a doc by the cascade; published None if unknown."""
+    if manifest and manifest.published:
+        return manifest.published, manifest.source, manifest.confidence
+    if option is not None:
+        return to_utc(option, settings.timezone), "option", 1.0
+    if doc.meta.published:
+        return doc.meta.published, doc.meta.source, doc.meta.confidence
+    if doc.html:
+        meta = _html_date(doc.html, settings)
+        if meta.published:
+            return meta.published, meta.source, meta.confidence
+    guess = guess_published(doc.text, settings)
+    if guess is None:
+        return None, "", 0.0
+    return guess.value, guess.rule, guess.confidence
+
+
+def _first_line(text: str) -> str:
+    """The first non-empty line, stripped."""
+    return next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
+
+
+def _article(doc: _Doc, manifest: _Meta | None, opts: _Meta, settings: Settings) -> Article:
+    """Build the Article for a doc; raises _Reject when it has no usable publication date."""
+    text = normalize_text(doc.text)
+    if not text:
+        raise _Reject("empty article text; remove it or add the text")
+    if len(text.encode("utf-8")) > settings.max_article_bytes:
+        raise _Reject(
+            f"too large ({len(text.encode('utf-8'))} bytes of text, limit "
+            f"{settings.max_article_bytes}); split it or raise the limit"
+        )
+    published, source, confidence = _date_doc(doc, manifest, opts.published, settings)
+    if published is None:
+        raise _Reject(NO_DATE)
+    if confidence < settings.min_confidence:
+        raise _Reject(
+            f"{NO_DATE} (the text suggests {published.date().isoformat()} by '{source}', "
+            f"too unsure at confidence {confidence:.2f})"
+        )
+    m = manifest or _Meta()
+    return Article(
+        id=content_id(text),
+        path=doc.path,
+        text=text,
+        published=published,
+        published_source=source,
+        published_confidence=confidence,
+        outlet=m.outlet or opts.outlet or doc.meta.outlet,
+        url=m.url or opts.url or doc.meta.url,
+        title=m.title or doc.meta.title or _first_line(text),
+    )
+
+
+def load_articles(
+    paths: Sequence[str | Path],
+    settings: Settings = DEFAULT,
+    *,
+    published: datetime | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+) -> tuple[list[Article], list[Rejection]]:
+    """Read files, folders and globs into Articles; per-file problems come back as Rejections."""
+    files = expand_paths(paths)
+    manifests: dict[Path, dict[str, _Meta]] = {}
+    for f in files:  # validate every manifest before reading anything: errors there are fatal
+        _folder_manifest(f.parent, settings, manifests)
+    opts = _Meta(outlet=outlet or "", url=url or "", published=published)
+    articles: list[Article] = []
+    rejected: list[Rejection] = []
+    by_id: dict[str, str] = {}
+    for f in files:
+        entry = _folder_manifest(f.parent, settings, manifests).get(f.name)
+        for item in read_docs(f, str(f), settings):
+            if isinstance(item, Rejection):
+                rejected.append(item)
+                continue
+            try:
+                art = _article(item, entry, opts, settings)
+            except _Reject as exc:
+                rejected.append(Rejection(item.path, str(exc)))
+                continue
+            if art.id in by_id:
+                rejected.append(Rejection(art.path, f"duplicate of {by_id[art.id]}"))
+                continue
+            by_id[art.id] = art.path
+            articles.append(art)
+    log.info("loaded %d articles, rejected %d inputs", len(articles), len(rejected))
+    return articles, rejected
