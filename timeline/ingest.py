@@ -14,7 +14,6 @@ import hashlib
 import io
 import json
 import logging
-import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -25,7 +24,7 @@ from typing import Any
 
 from timeline.errors import InputError
 from timeline.models import Article, Rejection
-from timeline.pubdate import guess_published, parse_explicit, to_utc
+from timeline.pubdate import PubDateGuess, parse_explicit, resolve_published
 from timeline.settings import DEFAULT, Settings
 
 __all__ = ["load_articles", "normalize_text", "content_id"]
@@ -294,20 +293,40 @@ def _front_matter_meta(fields: dict[str, str], settings: Settings) -> _Meta:
     )
 
 
-def _html_doc(path: str, html: str) -> _Doc:
-    """Main text, title, outlet and URL of an HTML page via trafilatura (no network)."""
-    from trafilatura import bare_extraction  # slow import: only when there is HTML
-
+def _html_parts(html: str) -> tuple[str, str, str, str]:
+    """(text, title, site name, url) of a page via trafilatura (no network)."""
+    try:
+        from trafilatura import bare_extraction  # slow import: only when there is HTML
+    except ImportError as exc:  # e.g. lxml >= 5.2 without lxml_html_clean
+        log.warning("trafilatura unusable (%s); reading <p> elements instead", exc)
+        return _html_parts_plain(html)
     doc = bare_extraction(html, favor_precision=True, with_metadata=True)
-    text = (doc.text if doc is not None else "") or ""
+    if doc is None:
+        return "", "", "", ""
+    get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
+    return tuple(str(get(k) or "") for k in ("text", "title", "sitename", "url"))  # type: ignore[return-value]
+
+
+def _html_parts_plain(html: str) -> tuple[str, str, str, str]:
+    """Fallback for _html_parts with lxml alone: headings and paragraphs, <title>, og: tags."""
+    from lxml import html as lxml_html
+
+    root = lxml_html.fromstring(html)
+    blocks = (el.text_content().strip() for el in root.iter("h1", "p"))
+    first = root.xpath("string(//title)").strip()
+    site = root.xpath("string(//meta[@property='og:site_name']/@content)")
+    url = root.xpath("string(//link[@rel='canonical']/@href)") or root.xpath(
+        "string(//meta[@property='og:url']/@content)"
+    )
+    return "\n".join(b for b in blocks if b), first, site, url
+
+
+def _html_doc(path: str, html: str) -> _Doc:
+    """One article from an HTML page: main text, title, outlet, URL; the page kept for dating."""
+    text, title, site, url = _html_parts(html)
     if not text.strip():
         raise _Reject("no article text found in the HTML page; save the article text as .txt")
-    meta = _Meta(
-        title=doc.title or "",
-        outlet=doc.sitename or "",
-        url=doc.url or "",
-    )
-    return _Doc(path, text, meta, html=html)
+    return _Doc(path, text, _Meta(title=title, outlet=site, url=url), html=html)
 
 
 def _json_records(path: str, text: str) -> Iterator[tuple[str, Any]]:
@@ -376,56 +395,22 @@ def read_docs(path: Path, shown: str, settings: Settings) -> Iterator[_Doc | Rej
 # --- dating and assembling -----------------------------------------------------------------
 
 
-def _html_date(html: str, settings: Settings) -> _Meta:
-    """Publication date from HTML metadata via htmldate (the original date, not the updated)."""
-    from htmldate import find_date
-
-    fmt = "%Y-%m-%dT%H:%M:%S%z"
-    for extensive, source, confidence in (
-        (False, "html meta (original)", 0.9),
-        (True, "html text (htmldate)", 0.6),
-    ):
-        found = find_date(html, extensive_search=extensive, original_date=True, outputformat=fmt)
-        if found:
-            updated = find_date(html, extensive_search=extensive, outputformat=fmt)
-            if not extensive and found == updated and _only_modified(html):
-                source, confidence = "html meta (updated)", 0.5
-            published = parse_explicit(found.replace("+0000", "Z"), settings.timezone)
-            if published:
-                return _Meta(published=published, source=source, confidence=confidence)
-    return _Meta()
-
-
-_PUBLISHED_KEYS = re.compile(r"published|datePublished|pubdate|dc\.date|created", re.I)
-_MODIFIED_KEYS = re.compile(r"modified|dateModified|updated", re.I)
-
-
-def _only_modified(html: str) -> bool:
-    """True when the page names a modified date but no published one."""
-    return bool(_MODIFIED_KEYS.search(html)) and not _PUBLISHED_KEYS.search(html)
-
-
-def _date_doc(doc: _Doc, manifest: _Meta | None, option: datetime | None, settings: Settings):
-    """(published, source, confidence) for a doc by the cascade; published None if unknown."""
-    if manifest and manifest.published:
-        return manifest.published, manifest.source, manifest.confidence
-    if option is not None:
-        return to_utc(option, settings.timezone), "option", 1.0
-    if doc.meta.published:
-        return doc.meta.published, doc.meta.source, doc.meta.confidence
-    if doc.html:
-        meta = _html_date(doc.html, settings)
-        if meta.published:
-            return meta.published, meta.source, meta.confidence
-    guess = guess_published(doc.text, settings)
-    if guess is None:
-        return None, "", 0.0
-    return guess.value, guess.rule, guess.confidence
+def _date_doc(
+    doc: _Doc, manifest: _Meta | None, option: datetime | None, settings: Settings
+) -> PubDateGuess | None:
+    """The publication date of a doc by the cascade (manifest > option > front matter > ...)."""
+    explicit = [
+        (manifest.source if manifest else "manifest", manifest.published if manifest else None),
+        ("option", option),
+        (doc.meta.source, doc.meta.published),
+    ]
+    return resolve_published(explicit, doc.html, doc.text, settings)
 
 
 def _first_line(text: str) -> str:
-    """The first non-empty line, stripped."""
-    return next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
+    """The first line that reads like a headline (4+ words), else the first non-empty line."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    return next((ln for ln in lines[:12] if len(ln.split()) >= 4), lines[0] if lines else "")
 
 
 def _article(doc: _Doc, manifest: _Meta | None, opts: _Meta, settings: Settings) -> Article:
@@ -438,22 +423,22 @@ def _article(doc: _Doc, manifest: _Meta | None, opts: _Meta, settings: Settings)
             f"too large ({len(text.encode('utf-8'))} bytes of text, limit "
             f"{settings.max_article_bytes}); split it or raise the limit"
         )
-    published, source, confidence = _date_doc(doc, manifest, opts.published, settings)
-    if published is None:
+    guess = _date_doc(doc, manifest, opts.published, settings)
+    if guess is None:
         raise _Reject(NO_DATE)
-    if confidence < settings.min_confidence:
+    if guess.confidence < settings.min_confidence:
         raise _Reject(
-            f"{NO_DATE} (the text suggests {published.date().isoformat()} by '{source}', "
-            f"too unsure at confidence {confidence:.2f})"
+            f"{NO_DATE} (the text suggests {guess.value.date().isoformat()} by '{guess.rule}', "
+            f"too unsure at confidence {guess.confidence:.2f})"
         )
     m = manifest or _Meta()
     return Article(
         id=content_id(text),
         path=doc.path,
         text=text,
-        published=published,
-        published_source=source,
-        published_confidence=confidence,
+        published=guess.value,
+        published_source=guess.rule,
+        published_confidence=guess.confidence,
         outlet=m.outlet or opts.outlet or doc.meta.outlet,
         url=m.url or opts.url or doc.meta.url,
         title=m.title or doc.meta.title or _first_line(text),

@@ -12,14 +12,21 @@ Pure functions: no clock, no files.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from timeline.settings import DEFAULT, Settings
 
-__all__ = ["PubDateGuess", "guess_published", "parse_explicit", "to_utc"]
+__all__ = [
+    "PubDateGuess",
+    "guess_published",
+    "html_published",
+    "parse_explicit",
+    "resolve_published",
+    "to_utc",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +48,7 @@ class _Candidate:
     clock: time | None
     rule: str
     confidence: float
+    utc: bool = False  # the text says GMT/UTC, so the settings' time zone does not apply
 
     @property
     def complete(self) -> bool:
@@ -172,7 +180,9 @@ def _date_line(line: str, rule: str, confidence: float) -> _Candidate | None:
             return None  # "Thursday" on a date that was a Monday: not a trustworthy header
         if any(w not in _HEADER_WORDS and w not in WEEKDAYS for w in words):
             return None
-        return _Candidate(year, month, day, _clock(t), rule, confidence + (0.05 if t else 0.0))
+        utc = bool(t and t.group("tz"))
+        conf = confidence + (0.05 if t else 0.0)
+        return _Candidate(year, month, day, _clock(t), rule, conf, utc)
     return None
 
 
@@ -266,6 +276,55 @@ def guess_published(text: str, settings: Settings = DEFAULT) -> PubDateGuess | N
         if any(_later_than(cand, other) for other in evidence):
             continue  # a capture or "updated" date over an earlier publication-shaped date
         stamp = datetime.combine(date(cand.year, cand.month, cand.day), cand.clock or time())
-        value = to_utc(stamp, settings.timezone) if cand.clock else to_utc(stamp.date())
+        tz = "UTC" if cand.utc else settings.timezone
+        value = to_utc(stamp, tz) if cand.clock else to_utc(stamp.date())
         return PubDateGuess(value, cand.rule, round(cand.confidence, 2))
     return None
+
+
+_MODIFIED_META = re.compile(
+    r"(?:property|name|itemprop)=[\"'][^\"']*(?:modified|updated)|\"dateModified\"", re.I
+)
+_PUBLISHED_META = re.compile(
+    r"(?:property|name|itemprop)=[\"'](?:[^\"']*(?:publish|pubdate|created)[^\"']*|"
+    r"date|dc\.date|dcterms\.date)[\"']|\"datePublished\"|<time[^>]*pubdate",
+    re.I,
+)
+_HTMLDATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+
+
+def html_published(html: str, settings: Settings = DEFAULT) -> PubDateGuess | None:
+    """Publication date of an HTML page via htmldate: the original date, not the updated one."""
+    from htmldate import find_date  # heavy import, only for HTML inputs
+
+    for extensive, rule, confidence in (
+        (False, "html meta (original)", 0.9),
+        (True, "html text (htmldate)", 0.6),
+    ):
+        found = find_date(
+            html, extensive_search=extensive, original_date=True, outputformat=_HTMLDATE_FORMAT
+        )
+        value = parse_explicit(found or "", settings.timezone)
+        if value is None:
+            continue
+        if not extensive and _MODIFIED_META.search(html) and not _PUBLISHED_META.search(html):
+            rule, confidence = "html meta (updated)", 0.5  # only a modified date is given
+        return PubDateGuess(value, rule, confidence)
+    return None
+
+
+def resolve_published(
+    explicit: Sequence[tuple[str, datetime | None]],
+    html: str,
+    text: str,
+    settings: Settings = DEFAULT,
+) -> PubDateGuess | None:
+    """The cascade: first explicit (source, value) given, then HTML metadata, then the text."""
+    for source, value in explicit:
+        if value is not None:
+            return PubDateGuess(to_utc(value, settings.timezone), source, 1.0)
+    if html:
+        found = html_published(html, settings)
+        if found is not None:
+            return found
+    return guess_published(text, settings)
