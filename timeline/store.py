@@ -1,0 +1,520 @@
+"""SQLite store: schema version, one transaction per change, lookups by query."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from urllib.parse import quote
+
+from .errors import NotFoundError, StoreError, TimelineError
+from .models import Article, Event, EventLink
+
+log = logging.getLogger(__name__)
+
+APPLICATION_ID = 0x544C4E31  # "TLN1" in the SQLite header: marks the file as a timeline store
+BUSY_TIMEOUT_S = 30.0  # a second `timeline add` waits this long for the first to commit
+MIN_PREFIX = 4  # shortest id prefix accepted for events and sources
+OPEN_SPAN = -1  # span level of open intervals (end None)
+MAX_SPAN = 23  # (date.max - date.min).days.bit_length() == 22; levels are 0..22
+_CHUNK = 500  # ids per IN (...) list, well below SQLite's variable limit
+
+# Events carry a "span level": the bit length of their length in days (end - start). An event of
+# level L starts at most 2**L - 1 days before its end, so the overlap query can bound `start`
+# from both sides per level and every branch is a short range scan of the (span, start, end)
+# index instead of a scan of everything that starts before the query interval ends.
+_SCHEMA = """
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    outlet TEXT NOT NULL,
+    url TEXT NOT NULL,
+    title TEXT NOT NULL,
+    published TEXT,
+    published_source TEXT NOT NULL,
+    published_confidence REAL NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    value TEXT NOT NULL,
+    granularity TEXT NOT NULL,
+    start TEXT,
+    "end" TEXT,
+    mod TEXT NOT NULL,
+    actors TEXT NOT NULL,
+    conflict INTEGER NOT NULL,
+    span INTEGER,
+    search TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX events_interval ON events (span, start, "end");
+CREATE TABLE event_sources (
+    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    PRIMARY KEY (event_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX event_sources_article ON event_sources (article_id, event_id);
+CREATE TABLE links (
+    source TEXT NOT NULL REFERENCES events (id),
+    target TEXT NOT NULL REFERENCES events (id),
+    kind TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    article TEXT NOT NULL,
+    UNIQUE (source, target, kind, evidence, article)
+);
+CREATE INDEX links_target ON links (target);
+"""
+
+_ARTICLE_FIELDS = (
+    "id", "path", "outlet", "url", "title", "published", "published_source",
+    "published_confidence", "text",
+)  # fmt: skip
+_ARTICLE_COLS = ", ".join(_ARTICLE_FIELDS)
+_ORDER_EVENTS = "ORDER BY start IS NULL, start, id"
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSet:
+    """Everything one build/add writes: new articles, inserted or replaced events, new links."""
+
+    articles: tuple[Article, ...] = ()
+    events: tuple[Event, ...] = ()
+    links: tuple[EventLink, ...] = ()
+
+
+def _span_level(event: Event) -> int | None:
+    """Index level of an event's interval: None undated, -1 open, else bit length of its days."""
+    if event.start is None:
+        return None
+    if event.end is None:
+        return OPEN_SPAN
+    return max(0, (event.end - event.start).days).bit_length()
+
+
+def _search_text(event: Event) -> str:
+    """Case-folded title and mention sentences, NUL-separated so no match spans two of them."""
+    return "\0".join([event.title, *(m.sentence for m in event.mentions)]).casefold()
+
+
+def _event_row(event: Event) -> tuple[Any, ...]:
+    """Column values of one events row."""
+    d = event.to_dict()
+    return (
+        event.id, event.title, event.value, event.granularity.value, d["start"], d["end"],
+        event.mod, json.dumps(d["actors"], ensure_ascii=False), int(event.conflict),
+        _span_level(event), _search_text(event),
+        json.dumps(d, ensure_ascii=False, separators=(",", ":")),
+    )  # fmt: skip
+
+
+def _article_row(article: Article) -> tuple[Any, ...]:
+    """Column values of one articles row, in _ARTICLE_COLS order."""
+    d = article.to_dict(with_text=True)
+    return tuple(d[c] for c in _ARTICLE_FIELDS)
+
+
+def _link_row(link: EventLink) -> tuple[Any, ...]:
+    """Column values of one links row."""
+    return (link.source, link.target, link.kind, link.evidence, link.article_id)
+
+
+def _prefix_bounds(prefix: str) -> tuple[str, str]:
+    """Half-open text range holding every id that starts with prefix."""
+    return prefix, prefix + "\U0010ffff"
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    """Slices of at most _CHUNK items."""
+    for i in range(0, len(items), _CHUNK):
+        yield items[i : i + _CHUNK]
+
+
+def _lower_bound(start: date, level: int) -> str:
+    """Earliest start an event of this span level may have and still reach `start`."""
+    try:
+        return (start - timedelta(days=(1 << level) - 1)).isoformat()
+    except OverflowError:
+        return date.min.isoformat()
+
+
+def _overlap_sql() -> str:
+    """One index range scan per span level, united; params: qs, qe, then one bound per level."""
+    parts = ["SELECT start, id, data FROM events WHERE span = -1 AND start <= :qe"]
+    parts += [
+        f"SELECT start, id, data FROM events WHERE span = {lvl} AND start BETWEEN :lo{lvl} AND :qe"
+        ' AND "end" >= :qs'
+        for lvl in range(MAX_SPAN)
+    ]
+    return "\nUNION ALL ".join(parts)
+
+
+_OVERLAP_SQL = _overlap_sql()
+
+
+class Store:
+    """A timeline store in one SQLite file; one connection, used from one thread."""
+
+    SCHEMA_VERSION: int = 1
+
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        """Wrap an open connection; use Store.open()."""
+        self._db = db
+        self.path = path
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = True, readonly: bool = False) -> Store:
+        """Open (and with create=True make) the store at path; readonly never writes."""
+        path = Path(path)
+        if not path.exists():
+            if not create or readonly:
+                raise StoreError(f"no store at {path}; run `timeline build` first")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                msg = f"cannot create {path}: {exc.strerror}; give another --store path"
+                raise StoreError(msg) from exc
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder, not a timeline store; give a file path")
+        target = f"file:{quote(str(path.resolve()))}?mode={'ro' if readonly else 'rwc'}"
+        try:
+            db = sqlite3.connect(target, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+        except sqlite3.Error as exc:
+            raise _translate(exc, path) from exc
+        store = cls(db, path)
+        try:
+            store._prepare(readonly)
+        except BaseException:
+            db.close()
+            raise
+        return store
+
+    def _prepare(self, readonly: bool) -> None:
+        """Check the file is a timeline store of a schema we read; create the schema if empty."""
+        try:
+            self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            if self._check_header():
+                return
+            if readonly:
+                raise StoreError(f"no store at {self.path}; run `timeline build` first")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._create_schema()
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path) from exc
+
+    def _check_header(self) -> bool:
+        """True if the schema exists; False for an empty database; raise for anything else."""
+        app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if app_id == 0 and version == 0:
+            if self._db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]:
+                raise StoreError(
+                    f"{self.path} is not a timeline store (an SQLite database of another program);"
+                    " give another --store path or delete it"
+                )
+            return False
+        if app_id != APPLICATION_ID:
+            raise StoreError(
+                f"{self.path} is not a timeline store (an SQLite database of another program);"
+                " give another --store path or delete it"
+            )
+        if version > self.SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer timeline (schema {version}, this version"
+                f" reads {self.SCHEMA_VERSION}); upgrade timeline"
+            )
+        return True
+
+    def _create_schema(self) -> None:
+        """Create tables and indexes in one transaction (a no-op if another process just did)."""
+        with self._transaction():
+            if self._db.execute("PRAGMA user_version").fetchone()[0]:
+                return
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self._db.execute(statement)
+            self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self._db.execute(f"PRAGMA user_version = {self.SCHEMA_VERSION}")
+        log.info("created store %s (schema %d)", self.path, self.SCHEMA_VERSION)
+
+    def close(self) -> None:
+        """Close the connection (safe to call twice)."""
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        """Use as a context manager that closes the store."""
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Close on leaving the with block."""
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def _transaction(self) -> _Transaction:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
+        return _Transaction(self._db)
+
+    def apply(self, change: ChangeSet) -> None:
+        """Write a change in one transaction: all of it or, on any error, none of it."""
+        try:
+            with self._transaction():
+                self._check_references(change)
+                self._write_articles(change.articles)
+                self._write_events(change.events)
+                self._write_links(change.links)
+        except TimelineError:
+            raise
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path) from exc
+        except Exception as exc:
+            raise StoreError(f"cannot write to {self.path}: {exc}; nothing was written") from exc
+        log.debug(
+            "applied %d articles, %d events, %d links to %s",
+            len(change.articles), len(change.events), len(change.links), self.path,
+        )  # fmt: skip
+
+    def _check_references(self, change: ChangeSet) -> None:
+        """Raise StoreError naming the first mention or link that points at nothing."""
+        articles = {a.id for a in change.articles}
+        events = {e.id for e in change.events}
+        wanted_articles = {m.article_id for e in change.events for m in e.mentions} - articles
+        wanted_events = {x for link in change.links for x in (link.source, link.target)} - events
+        missing_a = wanted_articles - self._existing("articles", wanted_articles)
+        missing_e = wanted_events - self._existing("events", wanted_events)
+        if missing_a:
+            raise StoreError(
+                f"cannot write to {self.path}: an event cites article {min(missing_a)!r}, which is"
+                " neither stored nor in this change; nothing was written"
+            )
+        if missing_e:
+            raise StoreError(
+                f"cannot write to {self.path}: a link points at event {min(missing_e)!r}, which is"
+                " neither stored nor in this change; nothing was written"
+            )
+
+    def _existing(self, table: str, ids: Iterable[str]) -> set[str]:
+        """The subset of ids present in table (articles or events)."""
+        found: set[str] = set()
+        for chunk in _chunks(sorted(ids)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)
+            found.update(r[0] for r in rows)
+        return found
+
+    def _write_articles(self, articles: tuple[Article, ...]) -> None:
+        """Insert articles; one already stored (same content hash) gets its metadata updated."""
+        updates = ", ".join(f"{c} = excluded.{c}" for c in _ARTICLE_FIELDS[1:])
+        marks = ",".join("?" * len(_ARTICLE_FIELDS))
+        sql = f"INSERT INTO articles ({_ARTICLE_COLS}) VALUES ({marks})"
+        sql += f" ON CONFLICT (id) DO UPDATE SET {updates}"
+        self._db.executemany(sql, (_article_row(a) for a in articles))
+
+    def _write_events(self, events: tuple[Event, ...]) -> None:
+        """Insert or replace events by id (in place, so links to them stay), and their sources."""
+        sql = (
+            'INSERT INTO events (id, title, value, granularity, start, "end", mod, actors,'
+            " conflict, span, search, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT (id) DO UPDATE SET title = excluded.title, value = excluded.value,"
+            " granularity = excluded.granularity, start = excluded.start,"
+            ' "end" = excluded."end", mod = excluded.mod, actors = excluded.actors,'
+            " conflict = excluded.conflict, span = excluded.span, search = excluded.search,"
+            " data = excluded.data"
+        )
+        self._db.executemany(sql, (_event_row(e) for e in events))
+        self._db.executemany(
+            "DELETE FROM event_sources WHERE event_id = ?", ((e.id,) for e in events)
+        )
+        self._db.executemany(
+            "INSERT INTO event_sources (event_id, article_id) VALUES (?, ?)",
+            ((e.id, s) for e in events for s in e.sources),
+        )
+
+    def _write_links(self, links: tuple[EventLink, ...]) -> None:
+        """Insert links, skipping any already stored."""
+        self._db.executemany(
+            "INSERT OR IGNORE INTO links (source, target, kind, evidence, article)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (_link_row(link) for link in links),
+        )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _query(self, sql: str, params: Any = ()) -> list[Any]:
+        """Run a read query; SQLite errors become StoreErrors."""
+        try:
+            return self._db.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path) from exc
+
+    def has_article(self, article_id: str) -> bool:
+        """True if an article with this id is stored."""
+        return bool(self._query("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
+
+    def article(self, article_id: str) -> Article | None:
+        """The article with this exact id, or None."""
+        rows = self._query(f"SELECT {_ARTICLE_COLS} FROM articles WHERE id = ?", (article_id,))
+        return _article(rows[0]) if rows else None
+
+    def articles(self) -> list[Article]:
+        """Every article, ordered by publication date (undated last), then id."""
+        sql = f"SELECT {_ARTICLE_COLS} FROM articles ORDER BY published IS NULL, published, id"
+        return [_article(row) for row in self._query(sql)]
+
+    def article_count(self) -> int:
+        """Number of stored articles."""
+        return int(self._query("SELECT count(*) FROM articles")[0][0])
+
+    def _resolve(self, table: str, ref: str, noun: str) -> list[str]:
+        """Ids equal to ref, else ids starting with ref (>= MIN_PREFIX chars); at most 2 kept."""
+        if self._query(f"SELECT 1 FROM {table} WHERE id = ?", (ref,)):
+            return [ref]
+        if len(ref) < MIN_PREFIX:
+            return []
+        lo, hi = _prefix_bounds(ref)
+        n = self._query(f"SELECT count(*) FROM {table} WHERE id >= ? AND id < ?", (lo, hi))[0][0]
+        if n > 1:
+            raise NotFoundError(f"{noun} prefix '{ref}' matches {n} {noun}s; give more characters")
+        sql = f"SELECT id FROM {table} WHERE id >= ? AND id < ?"
+        return [r[0] for r in self._query(sql, (lo, hi))]
+
+    def event(self, ref: str) -> Event | None:
+        """The event with this id or unique id prefix (>= 4 chars); None if there is none."""
+        ids = self._resolve("events", ref, "event")
+        if not ids:
+            return None
+        return _event(self._query("SELECT data FROM events WHERE id = ?", (ids[0],))[0][0])
+
+    def events(
+        self,
+        *,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        source: str | None = None,
+        search: str | None = None,
+    ) -> list[Event]:
+        """Events matching every filter given, ordered by start (undated last), then id."""
+        where: list[str] = []
+        params: list[Any] = []
+        if date_from is not None or date_to is not None:
+            where.append('start IS NOT NULL AND start <= ? AND ("end" IS NULL OR "end" >= ?)')
+            params += [(date_to or date.max).isoformat(), (date_from or date.min).isoformat()]
+        if source is not None:
+            ids = self._resolve("articles", source, "article")
+            if not ids:
+                raise NotFoundError(f"no article '{source}' in {self.path}")
+            where.append("id IN (SELECT event_id FROM event_sources WHERE article_id = ?)")
+            params.append(ids[0])
+        if search:
+            where.append("instr(search, ?) > 0")
+            params.append(search.casefold())
+        sql = "SELECT data FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(f"({w})" for w in where)
+        return [_event(row[0]) for row in self._query(f"{sql} {_ORDER_EVENTS}", params)]
+
+    def events_overlapping(self, start: date, end: date) -> list[Event]:
+        """Dated events whose interval (open end = forever) meets [start, end], by index."""
+        params: dict[str, str] = {"qs": start.isoformat(), "qe": end.isoformat()}
+        params.update({f"lo{lvl}": _lower_bound(start, lvl) for lvl in range(MAX_SPAN)})
+        rows = sorted(self._query(_OVERLAP_SQL, params))  # (start, id, data): few rows
+        return [_event(row[2]) for row in rows]
+
+    def event_count(self) -> int:
+        """Number of stored events."""
+        return int(self._query("SELECT count(*) FROM events")[0][0])
+
+    def links(self) -> list[EventLink]:
+        """Every link, ordered by source, target, kind, evidence, article."""
+        sql = "SELECT source, target, kind, evidence, article FROM links"
+        return [EventLink(*row) for row in self._query(sql + " ORDER BY 1, 2, 3, 4, 5")]
+
+    def links_of(self, event_id: str) -> list[EventLink]:
+        """Links where the event is the source or the target."""
+        sql = (
+            "SELECT source, target, kind, evidence, article FROM links WHERE source = ?"
+            " UNION SELECT source, target, kind, evidence, article FROM links WHERE target = ?"
+            " ORDER BY 1, 2, 3, 4, 5"
+        )
+        return [EventLink(*row) for row in self._query(sql, (event_id, event_id))]
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE on enter; COMMIT on a clean exit, ROLLBACK on any exception."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        """Remember the connection."""
+        self._db = db
+
+    def __enter__(self) -> None:
+        """Take the write lock now, waiting up to the busy timeout for other writers."""
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Commit, or roll back and let the exception go on."""
+        if exc_type is None:
+            self._db.execute("COMMIT")
+        elif self._db.in_transaction:
+            self._db.execute("ROLLBACK")
+
+
+def _article(row: tuple[Any, ...]) -> Article:
+    """An Article from an articles row."""
+    return Article.from_dict(dict(zip(_ARTICLE_FIELDS, row, strict=True)))
+
+
+def _event(data: str) -> Event:
+    """An Event from its stored JSON."""
+    return Event.from_dict(json.loads(data))
+
+
+def _translate(exc: sqlite3.Error, path: Path) -> StoreError:
+    """A StoreError a user can act on for an SQLite error on the store at path."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if name == "SQLITE_NOTADB":
+        return StoreError(
+            f"{path} is not a timeline store (not an SQLite database);"
+            " give another --store path or delete it"
+        )
+    if name.startswith("SQLITE_READONLY"):
+        return StoreError(
+            f"{path} is read-only; make it and its folder writable or give another --store path"
+            " (nothing was written)"
+        )
+    if name == "SQLITE_FULL":
+        return StoreError(
+            f"the disk is full while writing {path}; free some space and run the command again"
+            " (nothing was written)"
+        )
+    if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
+        return StoreError(
+            f"{path} is locked by another timeline process (waited {BUSY_TIMEOUT_S:.0f} s);"
+            " try again when it has finished"
+        )
+    if name.startswith("SQLITE_CANTOPEN"):
+        return StoreError(
+            f"cannot open {path}; check that it and its folder are readable and writable"
+        )
+    if name.startswith("SQLITE_CORRUPT"):
+        return StoreError(f"{path} is damaged ({exc}); rebuild it with `timeline build`")
+    return StoreError(f"cannot use the store at {path}: {exc}")
