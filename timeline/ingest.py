@@ -281,7 +281,7 @@ def _front_matter_meta(fields: dict[str, str], settings: Settings) -> _Meta:
         published = parse_explicit(raw, settings.timezone)
         if published is None:
             raise _Reject(
-                f"front matter date '{raw}' is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ"
+                f"published '{raw}' is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ"
             )
     return _Meta(
         title=fields.get("title", ""),

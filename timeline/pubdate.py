@@ -291,6 +291,22 @@ _PUBLISHED_META = re.compile(
     re.I,
 )
 _HTMLDATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+_ISO_STAMP = re.compile(
+    r"(?P<key>publish|pubdate|created)[^<>]{0,80}?"
+    r"(?P<stamp>(?P<day>\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)",
+    re.I,
+)
+
+
+def _with_time(html: str, found: datetime) -> datetime:
+    """htmldate often keeps only the day (e.g. from the URL): take the time from a published
+    timestamp in the page's metadata when it falls on that day."""
+    if found.time() != time():
+        return found
+    for m in _ISO_STAMP.finditer(html):
+        if m.group("day") == found.date().isoformat():
+            return parse_explicit(m.group("stamp")) or found
+    return found
 
 
 def html_published(html: str, settings: Settings = DEFAULT) -> PubDateGuess | None:
@@ -309,7 +325,7 @@ def html_published(html: str, settings: Settings = DEFAULT) -> PubDateGuess | No
             continue
         if not extensive and _MODIFIED_META.search(html) and not _PUBLISHED_META.search(html):
             rule, confidence = "html meta (updated)", 0.5  # only a modified date is given
-        return PubDateGuess(value, rule, confidence)
+        return PubDateGuess(_with_time(html, value), rule, confidence)
     return None
 
 
