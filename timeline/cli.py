@@ -1,0 +1,357 @@
+"""The `timeline` command line: each command parses, calls one library function, prints."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress as RichProgress
+from rich.table import Table
+
+from . import pipeline, views
+from .errors import InputError, NotFoundError, TimelineError
+from .ingest import load_articles
+from .models import Article, BuildReport
+from .pubdate import parse_explicit
+from .render import render_html
+from .settings import Settings
+from .store import Store
+
+app = typer.Typer(
+    help="Build event timelines from news articles: dates resolved against each article's "
+    "publication date, events merged across outlets, a causal/temporal graph, interactive HTML.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+DEFAULT_STORE = Path("output/timeline.db")
+DEFAULT_HTML = Path("output/timeline.html")
+StoreOpt = Annotated[Path, typer.Option("--store", help="SQLite store file.")]
+OutOpt = Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")]
+WorkersOpt = Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")]
+LanesOpt = Annotated[str, typer.Option("--lanes", help="Lanes of the HTML: actor, outlet, none.")]
+
+
+def _fail(message: str, code: int = 1) -> None:
+    """Print `Error: ...` on stderr and exit non-zero."""
+    err.print(f"Error: {message}", markup=False, highlight=False)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn library errors into one-line messages and exit codes (2: bad input, 1: other)."""
+    try:
+        yield
+    except InputError as exc:
+        _fail(str(exc), 2)
+    except TimelineError as exc:
+        _fail(str(exc), 1)
+
+
+def _date(value: str | None, option: str) -> date | None:
+    """Parse a --from/--to style date option."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _published(value: str | None) -> datetime | None:
+    """Parse --published (ISO date or date-time)."""
+    if value is None:
+        return None
+    parsed = parse_explicit(value)
+    if parsed is None:
+        raise InputError(f"--published {value!r} is not a date; write it as YYYY-MM-DD")
+    return parsed
+
+
+@contextmanager
+def _progress(total: int, what: str) -> Iterator[pipeline.Progress | None]:
+    """A progress bar on a terminal; nothing when stderr is not one."""
+    if not err.is_terminal or total < 2:
+        yield None
+        return
+    with RichProgress(console=err, transient=True) as bar:
+        task = bar.add_task(what, total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+def _ingest(store: Store, articles: list[Article], rejected: list, workers: int) -> BuildReport:
+    """Add articles with a progress bar."""
+    settings = Settings(workers=workers)
+    with _progress(len(articles), "extracting") as progress:
+        return pipeline.add_articles(articles, store, settings, rejected, progress)
+
+
+def _render(
+    store: Store,
+    html: Path,
+    lanes: str = "actor",
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> Path:
+    """Draw the store's timeline to `html`."""
+    articles = {a.id: a for a in store.articles()}
+    return render_html(
+        store.events(),
+        store.links(),
+        articles,
+        html,
+        lanes=lanes,
+        date_from=date_from,
+        date_to=date_to,
+    )
+
+
+def _summary(report: BuildReport, html: Path, store: Path) -> None:
+    """The build/add summary: counts, rejected inputs, where things were written."""
+    out.print(
+        f"articles: {report.articles_added} added, {report.articles_skipped} already "
+        f"stored, {len(report.rejected)} rejected",
+        highlight=False,
+    )
+    out.print(f"events: {report.events}   links: {report.links}", highlight=False)
+    for r in report.rejected:
+        err.print(f"  rejected {r.path}: {r.reason}", markup=False, highlight=False)
+    out.print(f"store: {store}\nhtml:  {html}", highlight=False)
+
+
+@app.command()
+def build(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files, folders or globs (default: seeds/).")
+    ] = None,
+    out_html: OutOpt = DEFAULT_HTML,
+    store: StoreOpt = DEFAULT_STORE,
+    workers: WorkersOpt = 1,
+    lanes: LanesOpt = "actor",
+) -> None:
+    """Build a timeline from scratch: read articles, write the store and the HTML."""
+    with _errors():
+        articles, rejected = load_articles(paths or ["seeds"])
+        if not articles:
+            raise InputError(
+                f"no usable article in {', '.join(paths or ['seeds'])}: "
+                + "; ".join(f"{r.path}: {r.reason}" for r in rejected[:3])
+            )
+        fresh = store.with_name(store.name + ".new")
+        fresh.unlink(missing_ok=True)
+        with Store.open(fresh) as st:
+            report = _ingest(st, articles, rejected, workers)
+            _render(st, out_html, lanes)
+        fresh.replace(store)  # the old store stays whole until the new one is complete
+        for suffix in ("-wal", "-shm"):
+            Path(str(store) + suffix).unlink(missing_ok=True)
+        _summary(report, out_html, store)
+    if rejected:
+        raise typer.Exit(3)
+
+
+@app.command()
+def add(
+    files: Annotated[list[str], typer.Argument(help="Article files, folders or globs.")],
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD).")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name.")] = None,
+    url: Annotated[str | None, typer.Option(help="Article URL.")] = None,
+    out_html: OutOpt = DEFAULT_HTML,
+    store: StoreOpt = DEFAULT_STORE,
+    workers: WorkersOpt = 1,
+) -> None:
+    """Add articles to an existing store, merge their events, re-render the HTML."""
+    with _errors():
+        articles, rejected = load_articles(
+            files, published=_published(published), outlet=outlet, url=url
+        )
+        with Store.open(store, create=False) as st:
+            report = (
+                _ingest(st, articles, rejected, workers)
+                if articles
+                else BuildReport(rejected=rejected, events=st.event_count(), links=len(st.links()))
+            )
+            _render(st, out_html)
+        _summary(report, out_html, store)
+    if rejected:
+        raise typer.Exit(3)
+
+
+@app.command()
+def events(
+    date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
+    source: Annotated[str | None, typer.Option(help="Article id (or prefix).")] = None,
+    search: Annotated[str | None, typer.Option(help="Text in title or sentence.")] = None,
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """List events as a table."""
+    with _errors(), Store.open(store, create=False, readonly=True) as st:
+        found = st.events(
+            date_from=_date(date_from, "--from"),
+            date_to=_date(date_to, "--to"),
+            source=source,
+            search=search,
+        )
+        articles = {a.id: a for a in st.articles()}
+        table = Table("id", "date", "granularity", "sources", "title", box=None)
+        for row in views.event_rows(found, articles):
+            table.add_row(*row)
+        out.print(table)
+        out.print(f"{len(found)} events", highlight=False)
+
+
+@app.command()
+def show(
+    event: Annotated[str, typer.Argument(help="Event id or a unique prefix of it.")],
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """One event: its date and how it was resolved, its sources, causes and effects."""
+    with _errors(), Store.open(store, create=False, readonly=True) as st:
+        ev = st.event(event)
+        if ev is None:
+            raise NotFoundError(f"no event {event!r}; list them with `timeline events`")
+        articles = {a.id: a for a in st.articles()}
+        out.print(
+            views.event_detail(ev, articles, st.events(), st.links()), markup=False, highlight=False
+        )
+
+
+@app.command()
+def path(
+    a: Annotated[str, typer.Argument(help="First event id (or prefix).")],
+    b: Annotated[str, typer.Argument(help="Second event id (or prefix).")],
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """The chain of links between two events."""
+    from .graph import find_path
+
+    with _errors(), Store.open(store, create=False, readonly=True) as st:
+        ends = [st.event(x) for x in (a, b)]
+        for ref, ev in zip((a, b), ends, strict=True):
+            if ev is None:
+                raise NotFoundError(f"no event {ref!r}; list them with `timeline events`")
+        g = pipeline.load_graph(st)
+        titles = {n: d["title"] for n, d in g.nodes(data=True)}
+        steps = find_path(g, ends[0].id, ends[1].id)  # type: ignore[union-attr]
+        out.print(
+            f"{steps[0][0] if steps else ends[0].id}  {titles.get(ends[0].id, '')}",  # type: ignore[union-attr]
+            markup=False,
+            highlight=False,
+        )
+        for _u, v, d in steps:
+            arrow = "→" if d["direction"] == "forward" else "←"
+            why = f" “{d['evidence']}”" if d["evidence"] else " (from the dates)"
+            out.print(
+                f"  {arrow} [{d['kind']}]{why}\n{v}  {titles.get(v, '')}",
+                markup=False,
+                highlight=False,
+            )
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="json, graphml, gexf or csv.")
+    ] = "json",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File (default: standard output).")
+    ] = None,
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Export the articles, events and links."""
+    with _errors():
+        if fmt not in views.EXPORT_FORMATS:
+            raise InputError(
+                f"unknown format {fmt!r}; use one of " + ", ".join(views.EXPORT_FORMATS)
+            )
+        with Store.open(store, create=False, readonly=True) as st:
+            text = views.export_text(fmt, st.articles(), st.events(), st.links())
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            output.write_text(text, encoding="utf-8")
+            out.print(f"wrote {output}", highlight=False)
+
+
+@app.command()
+def dates(
+    file: Annotated[Path, typer.Argument(help="One article file.")],
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD); default: from the manifest or text."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """Every date expression in one article: span, value, granularity, interval, rule."""
+    with _errors():
+        articles, rejected = load_articles([file], published=_published(published))
+        if not articles:
+            raise InputError(rejected[0].reason if rejected else f"{file}: nothing to read")
+        art = articles[0]
+        exprs = pipeline.expressions_of(art)
+        if fmt == "json":
+            doc = {"article": art.to_dict(), "expressions": [x.to_dict() for x in exprs]}
+            sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+            return
+        out.print(
+            f"{art.path}: published {art.published} ({art.published_source})",
+            markup=False,
+            highlight=False,
+        )
+        table = Table(
+            "span", "text", "type", "value", "granularity", "interval", "mod", "rule", box=None
+        )
+        for row in views.expression_rows(exprs):
+            table.add_row(*row)
+        out.print(table)
+
+
+@app.command()
+def render(
+    out_html: OutOpt = DEFAULT_HTML,
+    store: StoreOpt = DEFAULT_STORE,
+    lanes: LanesOpt = "actor",
+    date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
+) -> None:
+    """Re-draw the HTML timeline from the store."""
+    with _errors():
+        if lanes not in ("actor", "outlet", "none"):
+            raise InputError(f"unknown lanes {lanes!r}; use actor, outlet or none")
+        with Store.open(store, create=False, readonly=True) as st:
+            written = _render(
+                st, out_html, lanes, _date(date_from, "--from"), _date(date_to, "--to")
+            )
+        out.print(f"wrote {written}", highlight=False)
+
+
+@app.command()
+def timeml(
+    in_dir: Annotated[Path, typer.Argument(help="Folder of TimeML (.tml) documents.")],
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write tagged TimeML to.")],
+) -> None:
+    """Tag TimeML documents with TIMEX3 expressions (dates resolved against the DCT)."""
+    from .timeml import tag_directory
+
+    with _errors():
+        n = tag_directory(in_dir, out_dir, Settings())
+        out.print(f"tagged {n} documents into {out_dir}", highlight=False)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point for `python -m timeline`."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app(args=list(argv) if argv is not None else None)

@@ -1,0 +1,401 @@
+"""Sentences + time expressions of one article -> events and the links its text states.
+
+A prose sentence is cut into clauses at connectives ("after", "following", "in response to" ...).
+A clause holding a date expression is an event at that date; a main clause with an actor and an
+event word but no date is a reported statement at the publication date. A clause introduced by a
+connective is the cause (or earlier event) of the clause it hangs on; when it has no date of its
+own it is matched to another event of the same article, or takes its partner's date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from .lexicon import CONNECTIVE_RE, connective_kind, event_classes
+from .models import (
+    Article,
+    Event,
+    EventLink,
+    Granularity,
+    Mention,
+    Sentence,
+    TimeExpression,
+    TimexType,
+)
+from .settings import Settings
+from .similarity import actor_tokens, report_similarity
+from .text import actors, is_prose, make_title, strip_quotes
+
+_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’]{2,}(?:\([^)]*\))?\s*)?[—–-]\s+")
+_REPORT_FRAME = re.compile(
+    r"^(?:according to [^,]+,\s*|it is reported that\s+|[\w\s,]{0,40}?\b(?:said|says|believe|"
+    r"believes|claimed|claim|reported|stressed|added|warned|noted) that\s+)",
+    re.I,
+)
+_ANAPHOR_EARLIER = re.compile(r"\b(earlier|before|previous)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """A piece of a sentence: its text span, the connective that introduced it, its partner."""
+
+    start: int
+    end: int
+    conn: str = ""  # the connective words; "" for the main clause
+    kind: str = ""  # link kind the connective states
+    head: int = -1  # index of the clause it hangs on (its effect / later event)
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An event under construction, before in-article merging."""
+
+    event: Event
+    clause: _Clause
+    sentence: Sentence
+    dated: bool  # True when a date expression of its own clause dated it
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A connective clause whose cause or effect still has to be found in the article."""
+
+    cause: _Draft | None
+    effect: _Draft | None
+    clause: _Clause
+    sentence: Sentence
+
+
+def usable(expr: TimeExpression) -> bool:
+    """Expressions that can date an event: calendar dates/times with a start."""
+    return expr.type in (TimexType.DATE, TimexType.TIME) and expr.start is not None
+
+
+def extract_events(
+    article: Article,
+    sentences: list[Sentence],
+    expressions: list[TimeExpression],
+    settings: Settings,
+) -> tuple[list[Event], list[EventLink]]:
+    """Events and stated links of one article (pure)."""
+    if article.published is None:
+        return [], []
+    pub = article.published.date()
+    drafts: list[_Draft] = []
+    pending: list[_Pending] = []
+    links: list[EventLink] = []
+    for sent in sentences:
+        if not is_prose(sent.text):
+            continue
+        exprs = [e for e in expressions if sent.start <= e.char_start < sent.end and usable(e)]
+        exprs = _drop_dateline(sent, exprs)
+        clauses = _clauses(sent, exprs)
+        made = [_clause_event(article, sent, c, exprs, pub) for c in clauses]
+        made = _inherit_dates(made, clauses, article, sent, exprs, pub)
+        drafts.extend(d for d in made if d is not None)
+        for clause, draft in zip(clauses, made, strict=True):
+            if clause.conn and 0 <= clause.head < len(made):
+                effect = made[clause.head]
+                if draft is not None and effect is not None:
+                    links.append(
+                        EventLink(
+                            draft.event.id,
+                            effect.event.id,
+                            clause.kind,
+                            _evidence(sent, clause),
+                            article.id,
+                        )
+                    )
+                else:
+                    pending.append(_Pending(draft, effect, clause, sent))
+    drafts = _merge_reports(drafts, pub)
+    links.extend(_anaphora_links(drafts, expressions, article))
+    links.extend(_resolve_pending(pending, drafts, article, settings))
+    return _finish(drafts, links)
+
+
+def _drop_dateline(sent: Sentence, exprs: list[TimeExpression]) -> list[TimeExpression]:
+    """Leave out a dateline ("December 24 – ...") that dates the report, not an event."""
+    out = []
+    for e in exprs:
+        rel = e.char_start - sent.start
+        rest = sent.text[e.char_end - sent.start :]
+        if rel <= 2 and re.match(r"\s*[—–-]\s", rest):
+            continue
+        out.append(e)
+    return out
+
+
+def _clauses(sent: Sentence, exprs: list[TimeExpression]) -> list[_Clause]:
+    """Cut a sentence at connectives that are not inside a date expression.
+
+    "Y after X" -> [Y, X(after, head=Y)]; "After X, Y" (at the start of the sentence, of a
+    quotation or after "that") -> [.., X(after, head=Y), Y].
+    """
+    text = sent.text
+    cuts = []
+    for m in CONNECTIVE_RE.finditer(text):
+        a = sent.start + m.start()
+        if not any(e.char_start <= a < e.char_end for e in exprs):
+            cuts.append((m.start(), m.end(), m.group("conn")))
+    clauses: list[_Clause] = [_Clause(sent.start, sent.start + (cuts[0][0] if cuts else len(text)))]
+    for i, (c_start, c_end, conn) in enumerate(cuts):
+        end = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
+        kind = connective_kind(conn)
+        comma = text.find(",", c_end, end)
+        if _opens_clause(text[:c_start]) and comma > 0:
+            clauses.append(
+                _Clause(sent.start + c_end, sent.start + comma, conn, kind, head=len(clauses) + 1)
+            )
+            clauses.append(_Clause(sent.start + comma + 1, sent.start + end))
+        else:
+            clauses.append(
+                _Clause(sent.start + c_end, sent.start + end, conn, kind, head=len(clauses) - 1)
+            )
+    return [c for c in clauses if c.end > c.start]
+
+
+def _opens_clause(before: str) -> bool:
+    """True when a connective starts its own clause: sentence start, after a quote or 'that'."""
+    tail = before.rstrip()
+    return not tail.strip(" “\"'") or tail.endswith(("“", '"', "that", ":", ";"))
+
+
+def _clause_text(sent: Sentence, clause: _Clause) -> str:
+    """The words of a clause."""
+    return sent.text[clause.start - sent.start : clause.end - sent.start]
+
+
+def _event_id(article: Article, sent: Sentence, clause: _Clause) -> str:
+    """Stable id: the article's content hash, the sentence and the clause offset."""
+    key = f"{article.id}:{sent.index}:{clause.start}"
+    return hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def _clause_event(
+    article: Article, sent: Sentence, clause: _Clause, exprs: list[TimeExpression], pub: date
+) -> _Draft | None:
+    """The event a clause states, dated by its own expression, or None if it has no date yet."""
+    own = [e for e in exprs if clause.start <= e.char_start < clause.end]
+    if not own:
+        return None
+    expr = min(own, key=lambda e: (e.granularity.rank, e.char_start))  # the most precise
+    return _draft(article, sent, clause, expr, pub, dated=True)
+
+
+def _draft(
+    article: Article,
+    sent: Sentence,
+    clause: _Clause,
+    expr: TimeExpression | None,
+    pub: date,
+    dated: bool,
+    rule: str = "",
+    template: Event | None = None,
+) -> _Draft:
+    """Build a draft event for a clause, dated by `expr`, by `template`'s date, or by `pub`."""
+    text = _clause_text(sent, clause)
+    if expr is not None:
+        local = text.replace(expr.text, " ", 1)
+    else:
+        local = text
+    title_src = _REPORT_FRAME.sub("", local.strip(" ,;–—-")) or local
+    found = actors(text) or actors(sent.text)
+    mention = Mention(
+        article_id=article.id,
+        sentence_index=sent.index,
+        sentence=sent.text,
+        expression=expr.text if expr else "",
+        char_start=expr.char_start if expr else sent.start,
+        char_end=expr.char_end if expr else sent.end,
+        value=expr.value if expr else (template.value if template else pub.isoformat()),
+        rule=rule or (expr.rule if expr else "publication date (no date expression)"),
+        published=article.published.isoformat() if article.published else "",
+    )
+    if expr is not None:
+        value, gran, start, end, mod = expr.value, expr.granularity, expr.start, expr.end, expr.mod
+    elif template is not None:
+        t = template
+        value, gran, start, end, mod = t.value, t.granularity, t.start, t.end, t.mod
+    else:
+        value, gran, start, end, mod = pub.isoformat(), Granularity.DAY, pub, pub, ""
+    event = Event(
+        id=_event_id(article, sent, clause),
+        title=make_title(title_src),
+        value=value,
+        granularity=gran,
+        start=start,
+        end=end,
+        mod=mod,
+        actors=found,
+        mentions=(mention,),
+    )
+    return _Draft(event, clause, sent, dated)
+
+
+def _is_statement(text: str) -> bool:
+    """A clause worth an event without a date of its own: an actor doing an event word."""
+    return bool(actors(text)) and bool(event_classes(strip_quotes(text)))
+
+
+def _inherit_dates(
+    made: list[_Draft | None],
+    clauses: list[_Clause],
+    article: Article,
+    sent: Sentence,
+    exprs: list[TimeExpression],
+    pub: date,
+) -> list[_Draft | None]:
+    """Undated main clauses: open interval after a dated "since" clause, else publication day."""
+    out = list(made)
+    for i, clause in enumerate(clauses):
+        if out[i] is not None or clause.conn:
+            continue
+        text = _clause_text(sent, clause)
+        since = [
+            out[j]
+            for j, c in enumerate(clauses)
+            if c.head == i and c.conn.lower() == "since" and out[j] is not None
+        ]
+        dated = next((d for d in out if d is not None and d.dated), None)
+        if since and since[0] is not None:
+            anchor = since[0].event
+            open_ev = replace(anchor, end=None, mod="ON_OR_AFTER")
+            rule = f"since '{anchor.mentions[0].expression}'"
+            out[i] = _draft(article, sent, clause, None, pub, False, rule, open_ev)
+        elif i > 0 and dated is not None:
+            rule = f"same sentence as '{dated.event.mentions[0].expression}'"
+            out[i] = _draft(article, sent, clause, None, pub, False, rule, dated.event)
+        elif _is_statement(text):
+            out[i] = _draft(article, sent, clause, None, pub, False)
+    return out
+
+
+def _evidence(sent: Sentence, clause: _Clause) -> str:
+    """The connective and the words after it, as the text says them (at most 12 words)."""
+    text = _clause_text(sent, clause)
+    words = (clause.conn + " " + text).split()
+    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+
+
+def _merge_reports(drafts: list[_Draft], pub: date) -> list[_Draft]:
+    """Fold undated reported statements into a like event of the same article in the week
+    before publication ("Stoltenberg told dpa ..." joins "Stoltenberg responded on the 23rd")."""
+    kept: list[_Draft] = []
+    for d in sorted(drafts, key=lambda d: not d.dated):
+        target = None if d.dated else _same_report(d, kept, pub)
+        if target is None:
+            kept.append(d)
+            continue
+        ev = target.event
+        target.event = replace(
+            ev,
+            mentions=ev.mentions + d.event.mentions,
+            actors=ev.actors + tuple(a for a in d.event.actors if a not in ev.actors),
+        )
+    return sorted(kept, key=lambda d: (d.sentence.index, d.clause.start))
+
+
+def _same_report(d: _Draft, kept: list[_Draft], pub: date) -> _Draft | None:
+    """The kept event an undated report is part of, if one is clearly alike."""
+    best, best_score = None, 0.0
+    for k in kept:
+        ev = k.event
+        if ev.start is None or ev.granularity.rank > Granularity.DAY.rank:
+            continue
+        if not pub - timedelta(days=7) <= ev.start <= pub:
+            continue
+        if not (actor_tokens(ev.actors[:1]) & actor_tokens(d.event.actors[:1])):
+            continue
+        score = report_similarity(ev, d.event)
+        if score >= 0.5 and score > best_score:
+            best, best_score = k, score
+    return best
+
+
+def _owner(drafts: list[_Draft], expr: TimeExpression) -> _Draft | None:
+    """The draft event dated by `expr`."""
+    for d in drafts:
+        if any(m.char_start == expr.char_start and m.expression for m in d.event.mentions):
+            return d
+    return None
+
+
+def _anaphora_links(
+    drafts: list[_Draft], expressions: list[TimeExpression], article: Article
+) -> list[EventLink]:
+    """ "Since then" / "Earlier in the day": link to the event of the expression referred to."""
+    links = []
+    dated = [e for e in expressions if usable(e)]
+    for i, expr in enumerate(dated):
+        if expr.anchor != "previous" or i == 0:
+            continue
+        this, prev = _owner(drafts, expr), _owner(drafts, dated[i - 1])
+        if this is None or prev is None or this is prev:
+            continue
+        a, b = (this, prev) if _ANAPHOR_EARLIER.search(expr.text) else (prev, this)
+        links.append(EventLink(a.event.id, b.event.id, "before", expr.text, article.id))
+    return links
+
+
+def _resolve_pending(
+    pending: list[_Pending], drafts: list[_Draft], article: Article, settings: Settings
+) -> list[EventLink]:
+    """Find the missing end of each connective clause in the article, or make it."""
+    links = []
+    for p in pending:
+        cause, effect = p.cause, p.effect
+        pub = article.published.date() if article.published else date.min
+        if cause is None and effect is not None:
+            probe = _draft(article, p.sentence, p.clause, None, pub, False, "", effect.event)
+            cause = _best_match(probe, drafts, exclude=effect) or _adopt(probe, effect, drafts)
+        elif effect is None and cause is not None:
+            head = _Clause(p.sentence.start, p.clause.start)
+            probe = _draft(article, p.sentence, head, None, pub, False)
+            effect = _best_match(probe, drafts, exclude=cause)
+        if cause is None or effect is None or cause is effect:
+            continue
+        links.append(
+            EventLink(
+                cause.event.id,
+                effect.event.id,
+                p.clause.kind,
+                _evidence(p.sentence, p.clause),
+                article.id,
+            )
+        )
+    return links
+
+
+def _best_match(probe: _Draft, drafts: list[_Draft], exclude: _Draft) -> _Draft | None:
+    """The article's event most like `probe`, if alike enough."""
+    scored = [(report_similarity(probe.event, d.event), d) for d in drafts if d is not exclude]
+    scored = [(s, d) for s, d in scored if s >= 0.45]
+    return max(scored, key=lambda sd: sd[0])[1] if scored else None
+
+
+def _adopt(probe: _Draft, effect: _Draft, drafts: list[_Draft]) -> _Draft:
+    """Keep an unmatched cause clause as an event of its own, dated like its effect."""
+    rule = f"before '{effect.event.title}' ({probe.clause.conn})"
+    ev = probe.event
+    mention = replace(ev.mentions[0], rule=rule)
+    probe.event = replace(ev, mentions=(mention,))
+    drafts.append(probe)
+    return probe
+
+
+def _finish(drafts: list[_Draft], links: list[EventLink]) -> tuple[list[Event], list[EventLink]]:
+    """Final events, and links deduplicated with both ends present."""
+    events = [d.event for d in drafts]
+    ids = {e.id for e in events}
+    seen, out = set(), []
+    for link in links:
+        key = (link.source, link.target, link.kind)
+        if link.source in ids and link.target in ids and link.source != link.target:
+            if key not in seen:
+                seen.add(key)
+                out.append(link)
+    return events, out

@@ -1,0 +1,111 @@
+"""Compose the stages: articles -> sentences + expressions -> events -> merged into the store."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+
+import networkx as nx
+
+from .events import extract_events
+from .graph import build_graph
+from .merge import EventIndex, merge_into
+from .models import Article, BuildReport, Event, EventLink, Rejection, TimeExpression
+from .segment import split_sentences
+from .settings import DEFAULT, Settings
+from .store import ChangeSet, Store
+from .temporal import find_expressions
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int], None]
+
+
+def expressions_of(article: Article, settings: Settings = DEFAULT) -> list[TimeExpression]:
+    """Every date expression of an article, resolved against its publication date."""
+    if article.published is None:
+        return []
+    return find_expressions(article.text, article.published, settings)
+
+
+def extract_article(
+    article: Article, settings: Settings = DEFAULT
+) -> tuple[list[Event], list[EventLink]]:
+    """One article's own events and stated links, before merging with other articles (pure)."""
+    sentences = split_sentences(article.text)
+    expressions = expressions_of(article, settings)
+    return extract_events(article, sentences, expressions, settings)
+
+
+def _extract_all(
+    articles: Sequence[Article], settings: Settings, progress: Progress | None
+) -> Iterable[tuple[list[Event], list[EventLink]]]:
+    """Extract every article, in order, on `settings.workers` processes."""
+    if settings.workers <= 1 or len(articles) < 2:
+        for article in articles:
+            yield extract_article(article, settings)
+            if progress:
+                progress(1)
+        return
+    with ProcessPoolExecutor(max_workers=settings.workers) as pool:
+        chunk = max(1, min(64, len(articles) // (settings.workers * 8)))
+        for result in pool.map(
+            extract_article, articles, [settings] * len(articles), chunksize=chunk
+        ):
+            yield result
+            if progress:
+                progress(1)
+
+
+def add_articles(
+    articles: Sequence[Article],
+    store: Store,
+    settings: Settings = DEFAULT,
+    rejected: Sequence[Rejection] = (),
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Add articles to the store in one transaction: extract only the new ones, merge their
+    events with stored events of overlapping dates, and keep every stated link."""
+    report = BuildReport(rejected=list(rejected))
+    fresh: list[Article] = []
+    seen: set[str] = set()
+    for article in sorted(articles, key=_order):
+        if article.id in seen or store.has_article(article.id):
+            report.articles_skipped += 1
+            if progress:
+                progress(1)
+            continue
+        seen.add(article.id)
+        fresh.append(article)
+    index = EventIndex(store.events_overlapping)
+    links: list[EventLink] = []
+    for events, own_links in _extract_all(fresh, settings, progress):
+        renamed = merge_into(index, events, settings)
+        links.extend(_rename(link, renamed) for link in own_links)
+    store.apply(ChangeSet(tuple(fresh), tuple(index.events.values()), tuple(links)))
+    report.articles_added = len(fresh)
+    report.events = store.event_count()
+    report.links = len(store.links())
+    log.info("added %d articles (%d already stored)", len(fresh), report.articles_skipped)
+    return report
+
+
+def _order(article: Article) -> tuple[str, str]:
+    """Articles are merged in publication order (then id), so builds are reproducible."""
+    return (article.published.isoformat() if article.published else "", article.id)
+
+
+def _rename(link: EventLink, renamed: dict[str, str]) -> EventLink:
+    """A link re-pointed at the events its ends were merged into."""
+    return replace(
+        link,
+        source=renamed.get(link.source, link.source),
+        target=renamed.get(link.target, link.target),
+    )
+
+
+def load_graph(store: Store) -> nx.MultiDiGraph:
+    """The whole event graph of a store."""
+    return build_graph(store.events(), store.links())

@@ -1,0 +1,160 @@
+"""Small text helpers shared by the event stages: prose detection, actors, titles, word sets."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import BOILERPLATE_RE, DEMONYMS, METONYMS, NOT_ACTORS, TITLES
+
+_WORD = re.compile(r"[A-Za-z][\w'’\-.]*")
+_QUOTED = re.compile(r"[\"“«„][^\"”»“]*[\"”»]")
+_CAP_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:[ \t]+(?:[A-Z][\w’'\-.]*|of|de|von|van))*")
+_END_PUNCT = re.compile(r"[.!\"”’'»…]\s*$")
+_INITIAL_COMMON = re.compile(r"^[A-Z][a-z]+(?:s|ing|ed|ly|ore|ous|en)$")
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "and",
+    "or",
+    "that",
+    "this",
+    "is",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "its",
+    "it",
+    "for",
+    "with",
+    "by",
+    "as",
+    "from",
+    "not",
+    "said",
+    "says",
+    "also",
+    "which",
+    "who",
+    "their",
+    "his",
+    "her",
+}
+
+
+def strip_quotes(text: str) -> str:
+    """Text with quoted passages blanked out (same length), so offsets stay valid."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
+def is_prose(text: str) -> bool:
+    """True for a sentence of running text; False for headlines, link lists, page furniture."""
+    words = _WORD.findall(text)
+    if len(words) < 6 or BOILERPLATE_RE.search(text):
+        return False
+    if _END_PUNCT.search(text):
+        return True
+    long_words = [w for w in words if len(w) > 3]
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    if long_words and capitalised / len(long_words) > 0.6:
+        return False  # Title Case Headline Of A Related Story
+    return len(words) >= 25
+
+
+def _clean_run(run: str) -> str:
+    """A capitalised run without leading stop words, titles and possessive endings."""
+    run = re.sub(r"[’']s$", "", run.strip(" .,-"))
+    tokens = run.split()
+    while tokens and (
+        tokens[0].lower() in NOT_ACTORS
+        or tokens[0].lower() in TITLES
+        or tokens[0].lower() in DEMONYMS
+        and len(tokens) > 1
+    ):
+        tokens.pop(0)
+    while tokens and tokens[-1].lower() in {"of", "the", "de", "von", "van"} | TITLES:
+        tokens.pop()
+    return " ".join(tokens)
+
+
+def actors(text: str) -> tuple[str, ...]:
+    """Named actors in `text` (outside quotes): people, states, organisations, in order."""
+    found: list[str] = []
+    plain = strip_quotes(text.replace("\xa0", " "))
+    for m in _CAP_RUN.finditer(plain):
+        if m.start() == len(plain) - len(plain.lstrip()) and _INITIAL_COMMON.match(m.group()):
+            continue  # "Relations between ...": a common word capitalised by position
+        for raw in _split_run(m.group()):
+            for name in _names_in_run(raw):
+                if name not in found:
+                    found.append(name)
+    return tuple(found)
+
+
+def _split_run(run: str) -> list[str]:
+    """Split a capitalised run at titles ("NATO Secretary General Jens Stoltenberg") and
+    hyphenated compounds ("US-led", "NATO-Russia")."""
+    parts: list[list[str]] = [[]]
+    for token in run.split():
+        bare = token.lower().rstrip(".,")
+        if bare in TITLES:
+            if parts[-1] and parts[-1][0].lower().rstrip(".,") in DEMONYMS:
+                parts[-1] = parts[-1][:1]
+            parts.append([])
+        elif "-" in token.strip("-") and bare not in TITLES:
+            pieces = [p for p in token.split("-") if p[:1].isupper()]
+            parts.extend([[p] for p in pieces])
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return [" ".join(p) for p in parts if p]
+
+
+def _names_in_run(raw: str) -> list[str]:
+    """Actor names a capitalised run stands for (a demonym adds its country)."""
+    names = []
+    first = raw.split()[0].lower().rstrip(".,")
+    if first in DEMONYMS:
+        names.append(DEMONYMS[first])
+    name = _clean_run(raw)
+    if not name:
+        return names
+    low = name.lower()
+    if low in METONYMS:
+        names.append(METONYMS[low])
+    elif low in DEMONYMS:
+        names.append(DEMONYMS[low])
+    elif low not in NOT_ACTORS and low not in TITLES and (len(name) > 2 or name.isupper()):
+        names.append(name)
+    return names
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased, crudely stemmed content words, for comparing two reports."""
+    out = set()
+    for w in _WORD.findall(text.lower()):
+        w = w.strip(".'’-")
+        if len(w) < 3 or w in _STOP:
+            continue
+        out.add(re.sub(r"(ies|es|s|ed|ing)$", "", w) or w)
+    return frozenset(out)
+
+
+def make_title(text: str, max_words: int = 14) -> str:
+    """A short headline-like title from a clause: trimmed, capitalised, at most max_words."""
+    text = re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip(" ,;:–—-\"“”'")
+    text = re.sub(r"^(and|but|while|as|which|that|then|so|also)\s+", "", text, flags=re.I)
+    words = text.split()
+    title = " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")
+    return title[:1].upper() + title[1:]
