@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import logging
+import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -38,6 +39,9 @@ NO_DATE = (
     "no publication date found; add it to manifest.toml in its folder, give --published DATE, "
     "or put 'published:' in front matter"
 )
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 class _Reject(Exception):
@@ -408,9 +412,10 @@ def _date_doc(
 
 
 def _first_line(text: str) -> str:
-    """The first line that reads like a headline (4+ words), else the first non-empty line."""
+    """The first headline-like line (4+ words of letters) near the top, else the first line."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    return next((ln for ln in lines[:12] if len(ln.split()) >= 4), lines[0] if lines else "")
+    headline = (ln for ln in lines[:12] if len(_WORD.findall(ln)) >= 4)
+    return next(headline, lines[0] if lines else "")
 
 
 def _article(doc: _Doc, manifest: _Meta | None, opts: _Meta, settings: Settings) -> Article:

@@ -207,6 +207,8 @@ def _labelled(text: str) -> Iterator[_Candidate]:
 def _header(text: str) -> Iterator[_Candidate]:
     """A date-only line among the first lines of the page (above or just below the title)."""
     for line in _lines(text)[:8]:
+        if len(line.split()) >= 12:
+            return  # the body has started: dates below it are not the page header
         if _LABEL.match(line) or _UPDATED.match(line):
             continue
         cand = _date_line(line, "text: header", 0.75)
