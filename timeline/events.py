@@ -351,7 +351,9 @@ def _resolve_pending(
         pub = article.published.date() if article.published else date.min
         if cause is None and effect is not None:
             probe = _draft(article, p.sentence, p.clause, None, pub, False, "", effect.event)
-            cause = _best_match(probe, drafts, exclude=effect) or _adopt(probe, effect, drafts)
+            cause = _best_match(probe, drafts, exclude=effect)
+            if cause is None and _is_happening(_clause_text(p.sentence, p.clause)):
+                cause = _adopt(probe, effect, drafts)
         elif effect is None and cause is not None:
             head = _Clause(p.sentence.start, p.clause.start)
             probe = _draft(article, p.sentence, head, None, pub, False)
@@ -375,6 +377,11 @@ def _best_match(probe: _Draft, drafts: list[_Draft], exclude: _Draft) -> _Draft 
     scored = [(report_similarity(probe.event, d.event), d) for d in drafts if d is not exclude]
     scored = [(s, d) for s, d in scored if s >= 0.45]
     return max(scored, key=lambda sd: sd[0])[1] if scored else None
+
+
+def _is_happening(text: str) -> bool:
+    """A clause that names a happening (an event word) or an actor, not "weeks of debate"."""
+    return bool(event_classes(text)) or bool(actors(text))
 
 
 def _adopt(probe: _Draft, effect: _Draft, drafts: list[_Draft]) -> _Draft:

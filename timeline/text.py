@@ -153,7 +153,7 @@ def content_words(text: str) -> frozenset[str]:
 
 def make_title(text: str, max_words: int = 14) -> str:
     """A short headline-like title from a clause: trimmed, capitalised, at most max_words."""
-    text = re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip(" ,;:–—-\"“”'")
+    text = re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip(" ,;:.–—-\"“”'")
     text = re.sub(r"^(and|but|while|as|which|that|then|so|also)\s+", "", text, flags=re.I)
     words = text.split()
     title = " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")

@@ -1,0 +1,103 @@
+"""Clause-level event extraction and the links the text states (expressions made by hand)."""
+
+from datetime import date
+
+from tests.helpers import article, expr
+from timeline.events import extract_events
+from timeline.models import Granularity
+from timeline.segment import split_sentences
+from timeline.settings import DEFAULT
+
+
+def run(text, exprs, published="2022-01-15"):
+    art = article(text, published)
+    return extract_events(art, split_sentences(text), exprs, DEFAULT)
+
+
+def test_dated_clause_is_an_event_at_its_date():
+    text = "The French government closed its embassy in Kabul on Monday after weeks of debate."
+    events, _ = run(text, [expr(text, "on Monday", "2022-01-10", "2022-01-10", "2022-01-10")])
+    assert [(e.value, e.start, e.title) for e in events] == [
+        ("2022-01-10", date(2022, 1, 10), "The French government closed its embassy in Kabul")
+    ]
+    assert events[0].mentions[0].expression == "on Monday"
+
+
+def test_undated_statement_takes_publication_date():
+    text = "Prime Minister Olaf Scholz warned Moscow against any further escalation."
+    events, _ = run(text, [])
+    assert len(events) == 1
+    ev = events[0]
+    assert (ev.value, ev.granularity) == ("2022-01-15", Granularity.DAY)
+    assert ev.mentions[0].rule == "publication date (no date expression)"
+    assert "Russia" in ev.actors
+
+
+def test_headlines_and_link_lists_are_not_events():
+    text = "Lithuania Leads Calls for NATO Build-Up in Baltic States\nRead more\n"
+    events, links = run(text, [])
+    assert events == [] and links == []
+
+
+def test_in_response_to_links_cause_to_effect_across_sentences():
+    text = ("On Tuesday the ministry rejected the offer in response to the German proposal. "
+            "Germany submitted a proposal on Monday to share the costs.")
+    exprs = [expr(text, "On Tuesday", "2022-01-11", "2022-01-11", "2022-01-11"),
+             expr(text, "on Monday", "2022-01-10", "2022-01-10", "2022-01-10")]
+    events, links = run(text, exprs)
+    by_value = {e.value: e for e in events}
+    assert len(links) == 1
+    link = links[0]
+    assert link.kind == "causes"
+    assert link.source == by_value["2022-01-10"].id
+    assert link.evidence.startswith("in response to the German proposal")
+
+
+def test_following_clause_without_date_takes_its_partners_date():
+    text = "The province joined the federation in 1995 following a referendum."
+    exprs = [expr(text, "in 1995", "1995", "1995-01-01", "1995-12-31", Granularity.YEAR)]
+    events, links = run(text, exprs)
+    titles = {e.title: e for e in events}
+    assert set(titles) == {"The province joined the federation", "A referendum"}
+    assert titles["A referendum"].value == "1995"
+    assert [(lk.source, lk.target, lk.kind) for lk in links] == [
+        (titles["A referendum"].id, titles["The province joined the federation"].id, "before")
+    ]
+
+
+def test_since_then_opens_an_interval_and_links_back():
+    text = ("The two states signed a border treaty in 2010. "
+            "Since then, trade between them has grown every year.")
+    exprs = [expr(text, "in 2010", "2010", "2010-01-01", "2010-12-31", Granularity.YEAR),
+             expr(text, "Since then", "2010", "2010-01-01", None, Granularity.YEAR,
+                  anchor="previous", mod="ON_OR_AFTER")]
+    events, links = run(text, exprs)
+    treaty, since = events
+    assert since.end is None and since.start == date(2010, 1, 1)
+    assert [(lk.source, lk.target, lk.evidence) for lk in links] == [
+        (treaty.id, since.id, "Since then")
+    ]
+
+
+def test_dateline_does_not_date_the_first_sentence():
+    text = "March 3 – The Spanish ministry announced new rules."
+    exprs = [expr(text, "March 3", "2022-03-03", "2022-03-03", "2022-03-03")]
+    events, _ = run(text, exprs, published="2022-03-04")
+    assert [e.mentions[0].expression for e in events] == [""]
+    assert events[0].value == "2022-03-04"
+
+
+def test_undated_report_joins_the_dated_event_of_the_same_actor():
+    text = ("The chancellor Olaf Scholz responded on Thursday that talks must go on. "
+            "Scholz told the radio station that he stood by every word.")
+    exprs = [expr(text, "on Thursday", "2022-01-13", "2022-01-13", "2022-01-13")]
+    events, _ = run(text, exprs)
+    assert len(events) == 1
+    assert [m.sentence_index for m in events[0].mentions] == [0, 1]
+    assert events[0].value == "2022-01-13"
+
+
+def test_ids_are_stable():
+    text = "Officials from Spain met in Madrid on Monday to discuss the budget."
+    exprs = [expr(text, "on Monday", "2022-01-10", "2022-01-10", "2022-01-10")]
+    assert run(text, exprs)[0][0].id == run(text, exprs)[0][0].id

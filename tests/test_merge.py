@@ -1,0 +1,64 @@
+"""Merging reports of one event from several articles; blocking by time."""
+
+from datetime import date
+
+from tests.helpers import event
+from timeline.merge import EventIndex, merge_into
+from timeline.models import Granularity
+from timeline.settings import DEFAULT
+
+PROPOSAL_A = event("a", "Russia put forward security proposals to NATO and the United States",
+                   "2021-12", "2021-12-01", "2021-12-10", "art1",
+                   ("Russia", "NATO", "United States"), Granularity.MONTH)
+PROPOSAL_B = event("b", "Moscow submitted two draft treaties to Washington and NATO",
+                   "2021-12", "2021-12-01", "2021-12-31", "art2",
+                   ("Russia", "United States", "NATO"), Granularity.MONTH)
+
+
+def test_same_event_from_two_articles_is_one_event_with_both_sources():
+    index = EventIndex()
+    merge_into(index, [PROPOSAL_A], DEFAULT)
+    renamed = merge_into(index, [PROPOSAL_B], DEFAULT)
+    assert renamed == {"b": "a"}
+    (merged,) = index.events.values()
+    assert merged.sources == ("art1", "art2")
+    assert (merged.start, merged.end) == (date(2021, 12, 1), date(2021, 12, 10))  # the narrower
+    assert not merged.conflict
+
+
+def test_events_of_one_article_are_never_merged():
+    other = event("c", PROPOSAL_A.title, "2021-12", "2021-12-01", "2021-12-10", "art1",
+                  PROPOSAL_A.actors, Granularity.MONTH)
+    index = EventIndex()
+    merge_into(index, [PROPOSAL_A, other], DEFAULT)
+    assert set(index.events) == {"a", "c"}
+
+
+def test_different_months_are_not_compared():
+    later = event("d", PROPOSAL_B.title, "2022-02", "2022-02-01", "2022-02-28", "art2",
+                  PROPOSAL_B.actors, Granularity.MONTH)
+    index = EventIndex()
+    merge_into(index, [PROPOSAL_A], DEFAULT)
+    assert merge_into(index, [later], DEFAULT) == {}
+
+
+def test_unrelated_events_on_the_same_day_stay_apart():
+    a = event("e", "Floods hit northern Italy", "2022-01-12", "2022-01-12", "2022-01-12", "x",
+              ("Italy",))
+    b = event("f", "NATO and Russia met in Brussels", "2022-01-12", "2022-01-12", "2022-01-12",
+              "y", ("NATO", "Russia"))
+    index = EventIndex()
+    merge_into(index, [a], DEFAULT)
+    assert merge_into(index, [b], DEFAULT) == {}
+
+
+def test_lookup_supplies_stored_candidates():
+    calls = []
+
+    def lookup(start, end):
+        calls.append((start, end))
+        return [PROPOSAL_A]
+
+    index = EventIndex(lookup)
+    assert merge_into(index, [PROPOSAL_B], DEFAULT) == {"b": "a"}
+    assert calls == [(date(2021, 12, 1), date(2021, 12, 31))]

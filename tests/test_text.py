@@ -1,0 +1,42 @@
+"""Prose detection and actor names."""
+
+import pytest
+
+from timeline.text import actors, is_prose, make_title
+
+
+@pytest.mark.parametrize(
+    "text, prose",
+    [
+        ("The minister said on Monday that talks would resume next week.", True),
+        ("China, NATO Hold First Joint Anti-Piracy Drills in Gulf of Aden", False),
+        ("Time to Kick Turkey Out of NATO?", False),
+        ("Disclaimer: If you need to update this article then please contact our support team.",
+         False),
+        ("Read more", False),
+        ("Russian President Vladimir Putin has asked NATO to end the expansion.", True),
+    ],
+)
+def test_is_prose(text, prose):
+    assert is_prose(text) is prose
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("NATO Secretary General Jens Stoltenberg said so.", ("NATO", "Jens Stoltenberg")),
+        ("Moscow reacted to the expulsion.", ("Russia",)),
+        ("Russian Foreign Minister Sergei Lavrov said it.", ("Russia", "Sergei Lavrov")),
+        ("Relations between Washington and Kyiv improved.", ("United States", "Ukraine")),
+        ("talks between Russia and US-led NATO collapsed", ("Russia", "United States", "NATO")),
+        ("“Moscow is wrong,” he said.", ()),
+    ],
+)
+def test_actors(text, expected):
+    assert actors(text) == expected
+
+
+def test_title_is_short_and_capitalised():
+    assert make_title("  and the talks in Geneva ended without any agreement on the many "
+                      "points raised by both sides at length") == (
+        "The talks in Geneva ended without any agreement on the many points raised by…")
