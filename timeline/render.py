@@ -27,6 +27,7 @@ from timeline.render_prep import (
     causal_titles,
     check_lanes,
     esc,
+    group_order,
     hover_text,
     place,
     select,
@@ -76,7 +77,7 @@ def _span_trace(items: Sequence[Placed], color: str, group: str, gl: bool) -> An
     )  # fmt: skip
 
 
-def _open_trace(items: Sequence[Placed], color: str, group: str) -> Any:
+def _open_trace(items: Sequence[Placed], color: str, group: str, gl: bool) -> Any:
     """Dotted lines with an arrowhead for open intervals ("since 2014"), to the data's end."""
     xs: list[str | None] = []
     ys: list[float | None] = []
@@ -85,7 +86,8 @@ def _open_trace(items: Sequence[Placed], color: str, group: str) -> Any:
         xs += [_x(p.x0), _x(p.x1), None]
         ys += [p.y, p.y, None]
         sizes += [0, 11, 0]
-    return go.Scatter(
+    cls = go.Scattergl if gl else go.Scatter
+    return cls(
         x=xs, y=ys, mode="lines+markers", line={"color": color, "width": 3, "dash": "dot"},
         marker={"symbol": "triangle-right", "size": sizes, "color": color}, opacity=0.55,
         hoverinfo="skip", legendgroup=group, showlegend=False, name=esc(group),
@@ -135,6 +137,7 @@ def _arrows(
 ) -> tuple[list[dict[str, Any]], int]:
     """Annotation arrows cause -> effect for drawn "causes" links; how many were left out."""
     at = {p.event.id: p for p in placed}
+    faint = len(placed) > BIG  # thousands of events: lighter arrows so the markers stay visible
     causal = [ln for ln in links if ln.kind == "causes" and ln.source in at and ln.target in at]
     causal = [ln for ln in causal if ln.source != ln.target]
     arrows = []
@@ -143,8 +146,10 @@ def _arrows(
         arrows.append({
             "x": _x(dst.mid), "y": dst.y, "ax": _x(src.mid), "ay": src.y,
             "xref": "x", "yref": "y", "axref": "x", "ayref": "y",
-            "showarrow": True, "arrowhead": 2, "arrowsize": 1.2, "arrowwidth": 1.4,
-            "arrowcolor": "rgba(70,70,70,0.65)", "standoff": 7, "startstandoff": 5, "text": "",
+            "showarrow": True, "arrowhead": 2, "arrowsize": 1.2,
+            "arrowwidth": 0.8 if faint else 1.4,
+            "arrowcolor": "rgba(70,70,70,0.3)" if faint else "rgba(70,70,70,0.65)",
+            "standoff": 7, "startstandoff": 5, "text": "",
             "name": f"arrow-{index[src.group]}-{index[dst.group]}",
         })  # fmt: skip
     return arrows, max(len(causal) - cap, 0)
@@ -162,7 +167,7 @@ def _lane_shapes(lanes: Sequence[Lane]) -> list[dict[str, Any]]:
 
 def _note(shown: int, undated: int, outside: int, arrows_left: int) -> str:
     """Escaped footer note: what is drawn and what was left out."""
-    parts = [f"{shown} event{'s' if shown != 1 else ''}"]
+    parts = [f"{shown} event{'s' if shown != 1 else ''}" if shown else "No dated events to show"]
     if undated:
         parts.append(f"{undated} without a date not shown")
     if outside:
@@ -217,9 +222,10 @@ def _group_traces(
 ) -> list[Any]:
     """Per legend group: span bars, open-interval lines, markers and one legend entry."""
     caused_by, leads_to = causal_titles([p.event for p in placed], links)
-    groups = list(dict.fromkeys(p.group for p in placed))
+    groups = group_order(placed)
     colors = _colors(groups)
     gl = len(placed) > GL_THRESHOLD
+    compact = len(placed) > BIG
     traces: list[Any] = []
     for i, g in enumerate(groups):
         items = [p for p in placed if p.group == g]
@@ -228,9 +234,9 @@ def _group_traces(
         if spans:
             traces.append(_span_trace(spans, colors[g], g, gl))
         if opens:
-            traces.append(_open_trace(opens, colors[g], g))
+            traces.append(_open_trace(opens, colors[g], g, gl))
         hovers = [hover_text(p.event, articles, caused_by.get(p.event.id, []),
-                             leads_to.get(p.event.id, [])) for p in items]  # fmt: skip
+                             leads_to.get(p.event.id, []), compact) for p in items]  # fmt: skip
         traces.append(_marker_trace(items, colors[g], g, hovers, gl))
         traces.append(_legend_trace(colors[g], g, i))
     return traces
@@ -257,7 +263,7 @@ def build_figure(
     big = len(sel.events) > BIG
     pk = Packing(labels=not big, max_rows=3 if big else 6)
     placed, lane_list, lo, hi = place(sel.events, articles, lanes, pk, MAX_LANES)
-    index = {g: i for i, g in enumerate(dict.fromkeys(p.group for p in placed))}
+    index = {g: i for i, g in enumerate(group_order(placed))}
     arrows, left_out = _arrows(placed, links, index, max_arrows)
     if left_out:
         log.info("timeline: %d causal links not drawn (cap %d)", left_out, max_arrows)
@@ -274,7 +280,7 @@ def _empty_figure(title: str, note: str) -> go.Figure:
         title={"text": f"<b>{esc(title)}</b>"}, template="plotly_white", height=400,
         font={"family": FONT}, xaxis={"visible": False}, yaxis={"visible": False},
     )  # fmt: skip
-    fig.add_annotation(text=f"No dated events to show · {note}", showarrow=False,
+    fig.add_annotation(text=note, showarrow=False,
                        xref="paper", yref="paper", x=0.5, y=0.5)  # fmt: skip
     return fig
 
@@ -311,8 +317,11 @@ def figure_html(fig: go.Figure, title: str = "Timeline") -> str:
         include_plotlyjs=True, include_mathjax=False, full_html=True, config=PLOT_CONFIG,
         div_id="timeline", default_height=f"{fig.layout.height or 500}px", post_script=SYNC_JS,
     )  # fmt: skip
-    head = '<head><meta charset="utf-8" />'
-    return doc.replace(head, f"{head}<title>{esc(title)}</title>", 1)
+    meta = '<meta charset="utf-8" />'
+    if meta not in doc:  # plotly changed its template: keep the page, skip the <title>
+        log.warning("timeline: no charset meta in plotly's HTML; page has no <title>")
+        return doc
+    return doc.replace(meta, f"{meta}\n    <title>{esc(title)}</title>", 1)
 
 
 def render_html(

@@ -234,6 +234,16 @@ def place(
     return placed, lane_list, lo, hi
 
 
+def group_order(placed: Sequence[Placed]) -> list[str]:
+    """Legend groups in lane order; within a lane (lanes == "none") busiest first, then a-z."""
+    lane_rank = {lane: i for i, lane in enumerate(dict.fromkeys(p.lane for p in placed))}
+    counts = Counter(p.group for p in placed)
+    first_lane: dict[str, int] = {}
+    for p in placed:
+        first_lane.setdefault(p.group, lane_rank[p.lane])
+    return sorted(counts, key=lambda g: (first_lane[g], g == UNKNOWN_OUTLET, -counts[g], g))
+
+
 def _when(ev: Event) -> str:
     """Raw date line: value, granularity and modifier, and the calendar interval."""
     kind = ev.granularity.value + (f", {ev.mod.lower()}" if ev.mod else "")
@@ -274,16 +284,25 @@ def mention_lines(ev: Event, articles: Mapping[str, Article]) -> list[str]:
 
 
 def hover_text(
-    ev: Event, articles: Mapping[str, Article], caused_by: Sequence[str], leads_to: Sequence[str]
+    ev: Event,
+    articles: Mapping[str, Article],
+    caused_by: Sequence[str],
+    leads_to: Sequence[str],
+    compact: bool = False,
 ) -> str:
-    """Escaped hover label: title, date, how it was dated, sources, actors, links, sentence."""
+    """Escaped hover label: title, date, how it was dated, sources, actors, links, sentence.
+
+    `compact` (thousands of events) shows fewer mentions and a shorter sentence, to keep the
+    HTML file small.
+    """
+    max_mentions = 2 if compact else MAX_HOVER_MENTIONS
     out = [f"<b>{esc(line)}</b>" for line in textwrap.wrap(ev.title, HOVER_WRAP) or ["(untitled)"]]
     out.append(esc(_when(ev)))
     dated = mention_lines(ev, articles)
-    for line in dated[:MAX_HOVER_MENTIONS]:
+    for line in dated[:max_mentions]:
         out.append("Dated from: " + esc(line))
-    if len(dated) > MAX_HOVER_MENTIONS:
-        out.append(f"… and {len(dated) - MAX_HOVER_MENTIONS} more")
+    if len(dated) > max_mentions:
+        out.append(f"… and {len(dated) - max_mentions} more")
     if ev.conflict:
         values = ", ".join(dict.fromkeys(m.value for m in ev.mentions))
         out.append("<b>⚠ Sources disagree on the date:</b> " + esc(values))
@@ -301,8 +320,8 @@ def hover_text(
             out.append(f"{label}: … and {len(titles) - MAX_HOVER_LINKS} more")
     sentence = ev.mentions[0].sentence if ev.mentions else ""
     if sentence.strip():
-        quoted = "“" + truncate(sentence, SENTENCE_CHARS) + "”"
-        out.extend(f"<i>{esc(line)}</i>" for line in textwrap.wrap(quoted, HOVER_WRAP))
+        quoted = "“" + truncate(sentence, 200 if compact else SENTENCE_CHARS) + "”"
+        out.extend(esc(line) for line in textwrap.wrap(quoted, HOVER_WRAP))
     return "<br>".join(out)
 
 
