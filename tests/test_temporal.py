@@ -1,0 +1,204 @@
+"""Tests for timeline.temporal: (text, publication date) -> (span, value, granularity)."""
+
+# ruff: noqa: E501 -- the rule tables keep one regex per line
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.models import Granularity as G
+from timeline.models import TimexType
+from timeline.temporal import find_expressions
+
+SAT_2021_07_31 = datetime(2021, 7, 31, 16, 49)
+FRI_2021_12_24 = datetime(2021, 12, 24)
+SAT_2022_02_19 = datetime(2022, 2, 19, 19, 45)
+WED_2021_12_01 = datetime(2021, 12, 1)
+SAT_2022_01_15 = datetime(2022, 1, 15, 7, 30)
+THU_1998_02_12 = datetime(1998, 2, 12)
+THU_1989_10_26 = datetime(1989, 10, 26)
+
+
+def one(text: str, published: datetime, span: str):
+    """The expression whose text is span (fails if absent)."""
+    found = find_expressions(text, published)
+    for e in found:
+        assert text[e.char_start : e.char_end] == e.text
+        if e.text == span:
+            return e
+    raise AssertionError(f"{span!r} not in {[e.text for e in found]}")
+
+
+SEED_TABLE = [
+    # (text, published, span, value, granularity)
+    ("Crimea reunified with Russia in 2014 following a referendum.", SAT_2021_07_31, "2014", "2014", G.YEAR),
+    ("the Russian Foreign Ministry said in a statement Friday.", SAT_2021_07_31, "Friday", "2021-07-30", G.DAY),
+    ("December 24 – According to several media reports", FRI_2021_12_24, "December 24", "2021-12-24", G.DAY),
+    ("proposals to NATO and the United States in early December, which", FRI_2021_12_24, "early December", "2021-12", G.MONTH),
+    ("Stoltenberg responded on the 23rd that each country", FRI_2021_12_24, "the 23rd", "2021-12-23", G.DAY),
+    ("at the annual press conference on the 23rd, Russian President", FRI_2021_12_24, "the 23rd", "2021-12-23", G.DAY),
+    ("NATO informally promised Russia as early as the 1990s that", FRI_2021_12_24, "the 1990s", "199X", G.DECADE),
+    ("Speaking at the Munich Security Conference in Germany on Saturday, Stoltenberg said", SAT_2022_02_19, "Saturday", "2022-02-19", G.DAY),
+    ("The Kremlin has now accused Ukraine of having transferred", WED_2021_12_01, "now", "PRESENT_REF", G.DAY),
+    ("After a meeting between the two parties in Brussels on Wednesday, Fomin stressed", SAT_2022_01_15, "Wednesday", "2022-01-12", G.DAY),
+    ("On Wednesday, the secretary-general told reporters", SAT_2022_01_15, "Wednesday", "2022-01-12", G.DAY),
+    ("Last month Moscow submitted two draft treaties", SAT_2022_01_15, "Last month", "2021-12", G.MONTH),
+    ("In November, Russian Foreign Minister Sergei Lavrov said", SAT_2022_01_15, "November", "2021-11", G.MONTH),
+    ("In October Moscow announced that it would suspend relations", SAT_2022_01_15, "October", "2021-10", G.MONTH),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,published,span,value,gran", SEED_TABLE)
+def test_seed_table(text, published, span, value, gran):
+    e = one(text, published, span)
+    assert (e.value, e.granularity) == (value, gran)
+
+
+def test_early_december_interval():
+    e = one("in early December, which", FRI_2021_12_24, "early December")
+    assert (e.mod, e.start, e.end) == ("START", date(2021, 12, 1), date(2021, 12, 10))
+
+
+def test_decade_interval():
+    e = one("as early as the 1990s", FRI_2021_12_24, "the 1990s")
+    assert (e.start, e.end) == (date(1990, 1, 1), date(1999, 12, 31))
+
+
+def test_since_then_is_open_interval_anchored_on_previous():
+    text = "Crimea joined Russia in 2014 after a vote. Since then, NATO has grown."
+    e = one(text, SAT_2021_07_31, "then")
+    assert (e.value, e.start, e.end, e.anchor) == ("2014", date(2014, 1, 1), None, "previous")
+    assert e.mod == "ON_OR_AFTER"
+
+
+def test_earlier_in_the_day_takes_previous_day():
+    text = "The ministry said in a statement Friday. Earlier in the day, media published a letter."
+    e = one(text, SAT_2021_07_31, "Earlier in the day")
+    assert (e.value, e.anchor) == ("2021-07-30", "previous")
+
+
+def test_now_is_publication_day():
+    e = one("It is now clear.", WED_2021_12_01, "now")
+    assert (e.start, e.end) == (date(2021, 12, 1), date(2021, 12, 1))
+
+
+TABLE = [
+    # weekdays and tense
+    ("Ministers will meet on Monday.", SAT_2022_01_15, "Monday", "2022-01-17", G.DAY),
+    ("Ministers met on Monday.", SAT_2022_01_15, "Monday", "2022-01-10", G.DAY),
+    ("It happened last Friday.", SAT_2022_01_15, "last Friday", "2022-01-14", G.DAY),
+    ("The vote is next Tuesday.", SAT_2022_01_15, "next Tuesday", "2022-01-18", G.DAY),
+    ("They spoke Friday night.", SAT_2022_01_15, "Friday night", "2022-01-14TNI", G.TIME),
+    # deictic
+    ("He arrived yesterday.", SAT_2022_01_15, "yesterday", "2022-01-14", G.DAY),
+    ("He leaves tomorrow.", SAT_2022_01_15, "tomorrow", "2022-01-16", G.DAY),
+    ("The talks today were frank.", SAT_2022_01_15, "today", "2022-01-15", G.DAY),
+    ("They met this morning.", SAT_2022_01_15, "this morning", "2022-01-15TMO", G.TIME),
+    ("Shots were heard last night.", SAT_2022_01_15, "last night", "2022-01-14TNI", G.TIME),
+    # explicit dates
+    ("It was signed on Dec. 24, 2021 in Moscow.", SAT_2022_01_15, "Dec. 24, 2021", "2021-12-24", G.DAY),
+    ("It was signed on 24 December 2021.", SAT_2022_01_15, "24 December 2021", "2021-12-24", G.DAY),
+    ("Dated 2021-12-24.", SAT_2022_01_15, "2021-12-24", "2021-12-24", G.DAY),
+    ("It opened in December 2021.", SAT_2022_01_15, "December 2021", "2021-12", G.MONTH),
+    ("It opened on Aug. 2.", datetime(1990, 8, 15), "Aug. 2", "1990-08-02", G.DAY),
+    ("It opened on Dec. 20.", datetime(1998, 1, 8), "Dec. 20", "1997-12-20", G.DAY),
+    ("Results are due in May.", SAT_2022_01_15, "May", "2021-05", G.MONTH),
+    ("The deal will close in March.", SAT_2022_01_15, "March", "2022-03", G.MONTH),
+    # relative units
+    ("Prices rose last year.", SAT_2022_01_15, "last year", "2021", G.YEAR),
+    ("Prices rose this week.", SAT_2022_01_15, "this week", "2022-W02", G.WEEK),
+    ("Prices will rise next month.", SAT_2022_01_15, "next month", "2022-02", G.MONTH),
+    ("It fell two years ago.", SAT_2022_01_15, "two years ago", "2020", G.YEAR),
+    ("It fell three days ago.", SAT_2022_01_15, "three days ago", "2022-01-12", G.DAY),
+    ("It fell a month ago.", SAT_2022_01_15, "a month ago", "2021-12", G.MONTH),
+    ("Sales rose earlier this year.", SAT_2022_01_15, "earlier this year", "2022", G.YEAR),
+    ("Sales rose last summer.", SAT_2022_01_15, "last summer", "2021-SU", G.SEASON),
+    ("Sales rose in the summer of 1998.", SAT_2022_01_15, "the summer of 1998", "1998-SU", G.SEASON),
+    # quarters, halves, decades, centuries
+    ("Profit rose in the third quarter.", THU_1989_10_26, "the third quarter", "1989-Q3", G.QUARTER),
+    ("Third-quarter profit rose.", THU_1989_10_26, "Third-quarter", "1989-Q3", G.QUARTER),
+    ("Profit rose in Q3 2021.", SAT_2022_01_15, "Q3 2021", "2021-Q3", G.QUARTER),
+    ("Profit rose in the fourth quarter of 2020.", SAT_2022_01_15, "the fourth quarter of 2020", "2020-Q4", G.QUARTER),
+    ("Profit rose in the first half of 2021.", SAT_2022_01_15, "the first half of 2021", "2021-H1", G.HALF),
+    ("Profit rose in the late 1990s.", SAT_2022_01_15, "the late 1990s", "199X", G.DECADE),
+    ("It was built in the 20th century.", SAT_2022_01_15, "the 20th century", "19", G.CENTURY),
+    ("It was built in fiscal 1989.", THU_1989_10_26, "fiscal 1989", "1989", G.YEAR),
+    # times of day
+    ("The blast came at 3 p.m. Friday.", SAT_2022_01_15, "3 p.m. Friday", "2022-01-14T15:00", G.TIME),
+    ("They met at 10:30 a.m.", SAT_2022_01_15, "10:30 a.m.", "2022-01-15T10:30", G.TIME),
+    ("They met at noon.", SAT_2022_01_15, "noon", "2022-01-15T12:00", G.TIME),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,published,span,value,gran", TABLE)
+def test_dates(text, published, span, value, gran):
+    e = one(text, published, span)
+    assert (e.value, e.granularity) == (value, gran)
+
+
+NON_CALENDAR = [
+    ("The war lasted three years.", "three years", "P3Y", TimexType.DURATION),
+    ("a five-year plan", "five-year", "P5Y", TimexType.DURATION),
+    ("over the past three months", "the past three months", "P3M", TimexType.DURATION),
+    ("It took about two weeks.", "about two weeks", "P2W", TimexType.DURATION),
+    ("the last 24 hours", "the last 24 hours", "PT24H", TimexType.DURATION),
+    ("They meet every week.", "every week", "P1W", TimexType.SET),
+    ("They meet each Friday.", "each Friday", "XXXX-WXX-5", TimexType.SET),
+    ("The paper appears daily.", "daily", "P1D", TimexType.SET),
+    ("It earns $5 million a year.", "a year", "P1Y", TimexType.SET),
+    ("Prices are currently high.", "currently", "PRESENT_REF", TimexType.DATE),
+    ("He recently resigned.", "recently", "PAST_REF", TimexType.DATE),
+    ("It will change in the future.", "the future", "FUTURE_REF", TimexType.DATE),
+    ("It happened several years ago.", "several years ago", "PAST_REF", TimexType.DATE),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,span,value,typ", NON_CALENDAR)
+def test_durations_sets_refs(text, span, value, typ):
+    e = one(text, THU_1998_02_12, span)
+    assert (e.value, e.type) == (value, typ)
+
+
+NOT_DATES = [
+    "We said we would go. We agreed.",
+    "Murder of Su-24 Pilot: Are Turkey, NATO responsible?",
+    "Ukraine speaks of 115,000 Russian soldiers.",
+    "only Ukraine and 30 allies can decide",
+    "US to deliver US$200 million worth of radar systems",
+    "They may decide to march on the capital.",
+    "He scored 2000 points and 1500 rebounds.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_traps_are_not_dates(text):
+    assert find_expressions(text, SAT_2022_01_15) == []
+
+
+@pytest.mark.parametrize("text", ["the year 99999", "31 February", "Q5 2022", "x" * 200_000])
+def test_odd_inputs_do_not_crash(text):
+    for e in find_expressions(text, SAT_2022_01_15):
+        assert e.start is None or e.end is None or e.start <= e.end
+
+
+def test_tz_aware_publication_date_is_accepted():
+    aware = datetime(2022, 1, 15, 7, 30, tzinfo=UTC)
+    assert one("It rained yesterday.", aware, "yesterday").value == "2022-01-14"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list("ab 19-Q3,.'/:") + ["May ", "Friday ", "the ", "last ",
+       "year", "s ", "since ", "then ", "early ", "ago ", "2014", "31 ", "p.m. "])).map("".join),
+       st.datetimes(min_value=datetime(1, 3, 1), max_value=datetime(9998, 10, 1)))  # fmt: skip
+def test_never_raises_spans_inside_and_ordered(text, published):
+    found = find_expressions(text, published)
+    last_end = 0
+    for e in found:
+        assert last_end <= e.char_start < e.char_end <= len(text)
+        assert text[e.char_start : e.char_end] == e.text
+        assert e.start is None or e.end is None or e.start <= e.end
+        last_end = e.char_end

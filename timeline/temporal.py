@@ -1,0 +1,152 @@
+"""Find date/time expressions in a text and resolve them against the publication date.
+
+A HeidelTime-like cascade: small regex rules (temporal_rules_*) propose spans, the leftmost
+longest span that its rule can resolve wins, modifiers around it ("early", "about", "since")
+are folded in, and each expression records the rule that resolved it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from timeline.models import Granularity, TimeExpression, TimexType
+from timeline.settings import DEFAULT, Settings
+from timeline.temporal_context import Context, Res
+from timeline.temporal_lexicon import APPROX, APPROX_RE, POSITION_MOD, POSITION_RE
+from timeline.temporal_rules_abs import ABS_RULES, Rule
+from timeline.temporal_rules_rel import REL_RULES
+from timeline.temporal_rules_span import SPAN_RULES
+from timeline.temporal_values import apply_mod, interval
+
+logger = logging.getLogger(__name__)
+
+RULES: list[Rule] = ABS_RULES + REL_RULES + SPAN_RULES
+_REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+_SINCE_RE = re.compile(r"\bsince\s+$", re.I)
+_QUANTITY_RULES = ("duration", "ago")
+
+Candidate = tuple[int, int, int, Rule, re.Match[str]]
+
+
+def find_expressions(
+    text: str, published: datetime, settings: Settings = DEFAULT
+) -> list[TimeExpression]:
+    """Date/time expressions of text resolved against published: sorted, non-overlapping."""
+    ctx = Context(text=text, published=_local(published, settings), settings=settings)
+    out: list[TimeExpression] = []
+    pos = 0
+    for start, end, _, rule, m in _candidates(text, ctx):
+        if start < pos:
+            continue
+        res = _resolve(rule, m, ctx)
+        if res is None:
+            continue
+        expr = _build(text, start, end, rule.name, res, ctx, pos)
+        out.append(expr)
+        _remember(ctx, expr)
+        pos = expr.char_end
+    return out
+
+
+def _local(published: datetime, settings: Settings) -> datetime:
+    """The publication time as a naive datetime in the configured time zone."""
+    if published.tzinfo is None:
+        return published
+    try:
+        return published.astimezone(ZoneInfo(settings.timezone)).replace(tzinfo=None)
+    except (KeyError, ValueError, OverflowError):
+        return published.replace(tzinfo=None)
+
+
+def _candidates(text: str, ctx: Context) -> list[Candidate]:
+    """Every accepted rule match, leftmost first, longest first, then rule order."""
+    found: list[Candidate] = []
+    for order, rule in enumerate(RULES):
+        has_t = "t" in rule.regex.groupindex
+        for m in rule.regex.finditer(text):
+            start, end = m.span("t") if has_t and m.group("t") else m.span()
+            if end <= start or text[start].isspace() or text[end - 1].isspace():
+                continue
+            if rule.accept is not None and not rule.accept(m, ctx):
+                continue
+            found.append((start, end, order, rule, m))
+    found.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+    return found
+
+
+def _resolve(rule: Rule, m: re.Match[str], ctx: Context) -> Res | None:
+    """Run a rule's resolver; calendar errors (31 February, year 99999) mean no value."""
+    try:
+        return rule.resolve(m, ctx)
+    except (ValueError, OverflowError, KeyError, IndexError, TypeError, AttributeError) as exc:
+        logger.debug("rule %s failed on %r: %s", rule.name, m.group(), exc)
+        return None
+
+
+def _build(
+    text: str, start: int, end: int, rule: str, res: Res, ctx: Context, floor: int
+) -> TimeExpression:
+    """Fold surrounding modifiers into the span and compute the calendar interval."""
+    mod, position = res.mod, ""
+    before = text[max(floor, start - 40) : start]
+    calendar = res.type in (TimexType.DATE, TimexType.TIME) and res.value not in _REFS
+    if calendar and (pm := POSITION_RE.search(before)):
+        position = (pm.group(1) or pm.group(2)).lower()
+        mod = mod or POSITION_MOD[position]
+        start -= len(before) - pm.start()
+    elif (res.type is TimexType.DURATION or rule in _QUANTITY_RULES) and not text[
+        start:end
+    ].lower().startswith("the "):
+        if am := APPROX_RE.search(before):
+            words = re.sub(r"\s+", " ", am.group().strip().lower())
+            mod = mod or APPROX.get(words, APPROX.get(words.split(" ", 1)[-1], ""))
+            start -= len(before) - am.start()
+    gran, lo, hi = _interval(res, ctx)
+    if calendar and _SINCE_RE.search(before) and not mod:
+        mod = "ON_OR_AFTER"
+    lo, hi = _narrow(mod, position, lo, hi, ctx.dct)
+    return TimeExpression(
+        text=text[start:end],
+        char_start=start,
+        char_end=end,
+        type=res.type,
+        value=res.value,
+        granularity=gran,
+        start=lo,
+        end=hi,
+        mod=mod,
+        rule=rule,
+        anchor=res.anchor,
+    )
+
+
+def _interval(res: Res, ctx: Context) -> tuple[Granularity, date | None, date | None]:
+    """Granularity and interval: given by the rule, else derived from a DATE/TIME value."""
+    if res.granularity is not None:
+        return res.granularity, res.start, res.end
+    if res.type in (TimexType.DATE, TimexType.TIME):
+        return interval(res.value)
+    return Granularity.NONE, None, None
+
+
+def _narrow(
+    mod: str, position: str, lo: date | None, hi: date | None, dct: date
+) -> tuple[date | None, date | None]:
+    """Apply the modifier; 'earlier/later this month' is cut at the publication day."""
+    if lo is not None and hi is not None and position in ("earlier", "later") and lo <= dct <= hi:
+        return (lo, dct) if position == "earlier" else (dct, hi)
+    return apply_mod(mod, lo, hi)
+
+
+def _remember(ctx: Context, expr: TimeExpression) -> None:
+    """Keep the last calendar expression for anaphora ('since then', 'earlier in the day')."""
+    if expr.type not in (TimexType.DATE, TimexType.TIME) or expr.value in _REFS:
+        return
+    if expr.start is None:
+        return
+    ctx.last_value = expr.value
+    if expr.granularity in (Granularity.DAY, Granularity.TIME):
+        ctx.last_day = expr.start

@@ -1,0 +1,134 @@
+"""Words and regex fragments of the English date grammar: months, weekdays, numbers, units."""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS_OF_DAY = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+}  # fmt: skip
+_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+NUMBER_WORDS: dict[str, float | None] = {w: float(i) for i, w in enumerate(_SMALL)}
+NUMBER_WORDS.update({w: float(20 + 10 * i) for i, w in enumerate(_TENS)})
+NUMBER_WORDS.update(
+    {
+        "a": 1.0, "an": 1.0, "a single": 1.0, "a couple of": 2.0, "a couple": 2.0,
+        "a dozen": 12.0, "dozen": 12.0, "a hundred": 100.0, "hundred": 100.0,
+        "one hundred": 100.0, "a half": 0.5, "half a": 0.5, "one and a half": 1.5,
+        "a few": None, "few": None, "several": None, "some": None, "many": None,
+        "a number of": None, "numerous": None, "the": 1.0,
+    }
+)  # fmt: skip
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "final": 4, "last": 4,
+}  # fmt: skip
+DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+    "seventies": 7, "eighties": 8, "nineties": 9,
+}  # fmt: skip
+
+MON = (
+    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?\.?|july?\.?"
+    r"|aug(?:ust|\.)?|sep(?:t(?:ember)?)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+)
+MON_FULL = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan\.|feb\.|mar\.|apr\.|aug\.|sept?\.|oct\.|nov\.|dec\.)"
+)
+WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1\d{3}|20\d{2})"
+_NUM_ALTS = sorted(
+    [w.replace(" ", r"\s+") for w in NUMBER_WORDS if w != "the"], key=len, reverse=True
+)
+NUM = (
+    r"(?:\d+(?:\.\d+)?|(?:"
+    + "|".join(_TENS)
+    + r")(?:[\s-](?:"
+    + "|".join(_SMALL[1:10])
+    + r"))?|"
+    + "|".join(_NUM_ALTS)
+    + r")"
+)
+UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|weekends?|weeks?|fortnights?|months?|quarters?"
+    r"|years?|decades?|century|centuries|millennium|millennia)"
+)
+PART = r"(?:morning|afternoon|evening|night)"
+APPROX = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "more than": "MORE_THAN",
+    "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+    "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "just over": "MORE_THAN", "just under": "LESS_THAN", "only": "", "just": "",
+    "the past": "", "the last": "", "the next": "", "the first": "", "the coming": "",
+    "the previous": "", "the following": "", "past": "", "next": "", "another": "",
+    "the entire": "", "the whole": "", "the full": "", "a full": "", "a further": "",
+}  # fmt: skip
+APPROX_RE = re.compile(
+    r"(?:\b(?:"
+    + "|".join(sorted((k.replace(" ", r"\s+") for k in APPROX), key=len, reverse=True))
+    + r")\s+)+$",
+    re.I,
+)
+POSITION_RE = re.compile(
+    r"\b(?:the\s+)?(?:very\s+)?(early|mid|late|earlier|later)(?:\s+in)?[\s-]+(?:the\s+)?$"
+    r"|\b(?:the\s+)?(start|beginning|middle|end|turn|close)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+POSITION_MOD = {
+    "early": "START", "earlier": "START", "start": "START", "beginning": "START",
+    "mid": "MID", "middle": "MID", "late": "END", "later": "END", "end": "END",
+    "close": "END", "turn": "END",
+}  # fmt: skip
+
+
+def number(word: str) -> float | None:
+    """Numeric value of '3', 'three', 'twenty-four', 'a couple of'; None for vague amounts."""
+    w = re.sub(r"\s+", " ", word.lower().strip())
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w)
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w]
+    parts = re.split(r"[\s-]", w)
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        a, b = NUMBER_WORDS[parts[0]], NUMBER_WORDS[parts[1]]
+        if a is not None and b is not None:
+            return a + b
+    return None
+
+
+def unit_name(word: str) -> str:
+    """Canonical singular unit: 'Years' -> 'year', 'centuries' -> 'century'."""
+    w = word.lower()
+    if w.startswith("centur"):
+        return "century"
+    if w.startswith("millenni"):
+        return "millennium"
+    return w[:-1] if w.endswith("s") else w
+
+
+def month_number(word: str) -> int:
+    """Month number of a month name or abbreviation."""
+    return MONTHS[word.lower()[:3]]
+
+
+def day_number(word: str) -> int:
+    """Day of month of '23', '23rd', '1st'."""
+    return int(re.match(r"\d+", word).group())  # type: ignore[union-attr]

@@ -1,0 +1,310 @@
+"""Rules for dates that name the calendar: explicit dates, months, years, decades, centuries,
+quarters, halves, seasons and clock times. Each rule: a regex for the span and a resolver that
+returns a `Res` or None."""
+
+# ruff: noqa: E501 -- the rule tables keep one regex per line
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+import dateparser
+
+from timeline.models import TimexType
+from timeline.settings import DEFAULT
+from timeline.temporal_context import Context, Res
+from timeline.temporal_lexicon import (
+    DAYNUM,
+    DECADE_WORDS,
+    MON,
+    MON_FULL,
+    ORDINALS,
+    SEASONS,
+    WD,
+    WEEKDAYS,
+    YEAR,
+    day_number,
+    month_number,
+)
+from timeline.temporal_values import quarter_of, season_of
+
+Resolver = Callable[[re.Match[str], Context], Res | None]
+Acceptor = Callable[[re.Match[str], Context], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named span pattern with its resolver; group 't', when present, is the span."""
+
+    name: str
+    regex: re.Pattern[str]
+    resolve: Resolver
+    accept: Acceptor | None = None
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    """Compile a case-insensitive grammar pattern."""
+    return re.compile(pattern, re.I)
+
+
+def capitalized(m: re.Match[str], ctx: Context | None = None) -> bool:
+    """Month names count only when capitalised (lowercase 'march', 'may' are words)."""
+    word = m.group("mon")
+    return bool(word) and (word[0].isupper() or m.string[m.start() : m.end()].isupper())
+
+
+@lru_cache(maxsize=4096)
+def parse_absolute(text: str, base_iso: str) -> date | None:
+    """Parse an absolute date string with dateparser, settings pinned (cached: it is slow)."""
+    settings = DEFAULT.dateparser_settings(datetime.fromisoformat(base_iso))
+    settings["PARSERS"] = ["absolute-time"]
+    try:
+        parsed = dateparser.parse(text, languages=list(DEFAULT.languages), settings=settings)
+    except (ValueError, OverflowError, TypeError, AttributeError):
+        return None
+    return parsed.date() if parsed else None
+
+
+def pick_year(ctx: Context, month: int, day: int, start: int, end: int) -> date | None:
+    """Year for a month-day with no year: most recent on/before publication, or next if future."""
+    dct = ctx.dct
+    try:
+        cand = date(dct.year, month, day)
+    except ValueError:
+        return _leap_fallback(dct.year, month, day)
+    if ctx.future(start, end):
+        if cand < dct - timedelta(days=1):
+            cand = date(dct.year + 1, month, day) if (month, day) != (2, 29) else cand
+    elif cand > dct + timedelta(days=1):
+        cand = _leap_fallback(dct.year - 1, month, day) or cand
+    return cand
+
+
+def _leap_fallback(year: int, month: int, day: int) -> date | None:
+    """date(year, month, day) or None when it does not exist (31 February)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def pick_month_year(ctx: Context, month: int, start: int, end: int) -> int:
+    """Year of a bare month name: most recent on/before the publication month, or next if future."""
+    dct = ctx.dct
+    if ctx.future(start, end):
+        return dct.year if month >= dct.month else dct.year + 1
+    return dct.year if month <= dct.month else dct.year - 1
+
+
+def _date_res(d: date | None, ctx: Context, m: re.Match[str]) -> Res | None:
+    """A day-precise Res, or None."""
+    return Res(TimexType.DATE, d.isoformat(), anchor="absolute") if d else None
+
+
+def r_iso(m: re.Match[str], ctx: Context) -> Res | None:
+    """2021-12-24 (with an optional clock time)."""
+    d = date(int(m["y"]), int(m["mo"]), int(m["d"]))
+    if m["hh"]:
+        return Res(TimexType.TIME, f"{d.isoformat()}T{m['hh']}:{m['mi']}", anchor="absolute")
+    return Res(TimexType.DATE, d.isoformat(), anchor="absolute")
+
+
+def r_numeric(m: re.Match[str], ctx: Context) -> Res | None:
+    """12/24/2021 in the configured order, parsed by dateparser."""
+    return _date_res(parse_absolute(m.group(), ctx.dct.isoformat()), ctx, m)
+
+
+def r_full_date(m: re.Match[str], ctx: Context) -> Res | None:
+    """Month, day and year ("Dec. 24, 2021", "24 December 2021"): dateparser, cross-checked."""
+    text = re.sub(r"\s+", " ", m.group())
+    parsed = parse_absolute(text, ctx.dct.isoformat())
+    y, mo, d = int(m["year"]), month_number(m["mon"]), day_number(m["day"])
+    own = _leap_fallback(y, mo, d)
+    if parsed != own:  # dateparser read something else (e.g. the weekday): trust the grammar
+        parsed = own
+    return _date_res(parsed, ctx, m)
+
+
+def r_month_day(m: re.Match[str], ctx: Context) -> Res | None:
+    """A month and day with no year ("Aug. 2", "the 23rd of December")."""
+    mo, d = month_number(m["mon"]), day_number(m["day"])
+    if m["wd"]:
+        return _weekday_match(ctx, mo, d, WEEKDAYS[m["wd"].lower()]) or _date_res(
+            pick_year(ctx, mo, d, m.start(), m.end()), ctx, m
+        )
+    return _date_res(pick_year(ctx, mo, d, m.start(), m.end()), ctx, m)
+
+
+def _weekday_match(ctx: Context, month: int, day: int, weekday: int) -> Res | None:
+    """The year near publication in which month/day falls on the weekday given."""
+    for y in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
+        d = _leap_fallback(y, month, day)
+        if d and d.weekday() == weekday:
+            return Res(TimexType.DATE, d.isoformat(), anchor="publication")
+    return None
+
+
+def r_month_year(m: re.Match[str], ctx: Context) -> Res | None:
+    """December 2021."""
+    return Res(
+        TimexType.DATE, f"{int(m['year']):04d}-{month_number(m['mon']):02d}", anchor="absolute"
+    )
+
+
+def r_month(m: re.Match[str], ctx: Context) -> Res | None:
+    """A bare month name, resolved to the nearest past (or, in future tense, coming) month."""
+    mo = month_number(m["mon"])
+    y = pick_month_year(ctx, mo, m.start(), m.end())
+    return Res(TimexType.DATE, f"{y:04d}-{mo:02d}")
+
+
+_MONTH_CUE = re.compile(
+    r"\b(?:in|since|until|till|by|during|early|mid|late|of|last|next|this|before|after|through"
+    r"|from|to|between|and|end|beginning)[\s-]+$",
+    re.I,
+)
+
+
+def a_month(m: re.Match[str], ctx: Context) -> bool:
+    """Bare months must be capitalised; 'May' and 'March' also need a preceding date cue."""
+    if not capitalized(m):
+        return False
+    if m["mon"].lower() in ("may", "march"):
+        return bool(_MONTH_CUE.search(ctx.before(m.start(), 20)))
+    return True
+
+
+_YEAR_CUE = re.compile(
+    r"(?:\b(?:in|since|of|by|until|till|from|to|before|after|during|through|between|year"
+    r"|early|late|mid|around|circa|fiscal|for|at|the|as|summer|spring|fall|autumn|winter)"
+    r"[\s-]+|[,(]\s*|^\s*|\b(?:1\d{3}|20\d{2})(?:\s*(?:and|or|to|through|-|/)\s*))$",
+    re.I,
+)
+_YEAR_NEXT_OK = re.compile(
+    r"^(?:\s*$|\s*[^\w\s]|\s+(?:and|or|to|when|after|before|as|that|but|with|in|on|at|for|because"
+    r"|while|until|through|election|elections|season|budget|census|olympics|[A-Z]))"
+)
+
+
+def a_year(m: re.Match[str], ctx: Context) -> bool:
+    """A bare 4-digit number is a year after a date cue or when no noun follows it."""
+    if _YEAR_CUE.search(ctx.before(m.start(), 20)):
+        return True
+    return bool(_YEAR_NEXT_OK.match(ctx.after(m.end(), 20)))
+
+
+def r_year(m: re.Match[str], ctx: Context) -> Res | None:
+    """1998, fiscal 1989."""
+    return Res(TimexType.DATE, f"{int(m['year']):04d}", anchor="absolute")
+
+
+def r_decade(m: re.Match[str], ctx: Context) -> Res | None:
+    """the 1990s, the '90s, the nineties -> 199X."""
+    if m["dec"]:
+        return Res(TimexType.DATE, f"{m['dec']}X", anchor="absolute")
+    d = int(m["d2"]) if m["d2"] else DECADE_WORDS[m["word"].lower()]
+    return Res(TimexType.DATE, f"19{d}X", anchor="absolute")  # "the '90s": the 20th century
+
+
+def r_century(m: re.Match[str], ctx: Context) -> Res | None:
+    """the 20th century -> 19."""
+    n = int(m["n"]) if m["n"] else ORDINALS.get(m["w"].lower().replace(" ", "-"), 0)
+    if not 1 <= n <= 30:
+        return None
+    return Res(TimexType.DATE, f"{n - 1:02d}", anchor="absolute")
+
+
+def _rel_year(ctx: Context, rel: str | None) -> int | None:
+    """The year meant by 'this/last/next year' (None when no such phrase)."""
+    if not rel:
+        return None
+    word = rel.lower().split()[-1]
+    return ctx.dct.year + {"last": -1, "previous": -1, "next": 1, "following": 1}.get(word, 0)
+
+
+def r_quarter(m: re.Match[str], ctx: Context) -> Res | None:
+    """the third quarter (of 2021), Q3 2021, third-quarter."""
+    q = int(m["q"]) if m["q"] else ORDINALS[m["ord"].lower()]
+    year = m["y1"] or m["y2"]
+    y = int(year) if year else _rel_year(ctx, m["rel"])
+    if y is not None and year and len(year) == 2:
+        y = 2000 + int(year) if int(year) < 50 else 1900 + int(year)
+    anchor = "absolute" if year else "publication"
+    if y is None:
+        y = ctx.dct.year
+        if q > quarter_of(ctx.dct) and not ctx.future(m.start(), m.end()):
+            y -= 1
+    return Res(TimexType.DATE, f"{y:04d}-Q{q}", anchor=anchor)
+
+
+def r_half(m: re.Match[str], ctx: Context) -> Res | None:
+    """the first half (of 2021) -> 2021-H1."""
+    h = 1 if m["ord"].lower() in ("first", "1st") else 2
+    y = int(m["y2"]) if m["y2"] else _rel_year(ctx, m["rel"])
+    if y is None:
+        y = ctx.dct.year
+        if h == 2 and ctx.dct.month <= 6 and not ctx.future(m.start(), m.end()):
+            y -= 1
+    return Res(TimexType.DATE, f"{y:04d}-H{h}")
+
+
+def r_season(m: re.Match[str], ctx: Context) -> Res | None:
+    """summer, the spring of 1998, winter 2021."""
+    code = SEASONS[m["s"].lower()]
+    if m["y"]:
+        return Res(TimexType.DATE, f"{int(m['y']):04d}-{code}", anchor="absolute")
+    cur_y, cur = season_of(ctx.dct)
+    order = ["WI", "SP", "SU", "FA"]
+    y = cur_y if code != "WI" or cur == "WI" else ctx.dct.year
+    if order.index(code) > order.index(cur) and code != "WI":
+        if not ctx.future(m.start(), m.end()):
+            y -= 1
+    return Res(TimexType.DATE, f"{y:04d}-{code}")
+
+
+_SEASON_CUE = re.compile(
+    r"\b(?:the|this|in|during|by|until|since|early|late|mid|of|last|next|each|every|through)"
+    r"[\s-]+$",
+    re.I,
+)
+
+
+def a_season(m: re.Match[str], ctx: Context) -> bool:
+    """'fall' and 'spring' are seasons only after a date cue or before a year."""
+    if m["y"] or m["s"].lower() in ("summer", "winter", "autumn"):
+        return True
+    return bool(_SEASON_CUE.search(ctx.before(m.start(), 15)))
+
+
+ABS_RULES: list[Rule] = [
+    Rule("iso_date", rx(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?\b"), r_iso),
+    Rule("numeric_date", rx(r"(?<![\d/.])(?:[01]?\d)/(?:[0-3]?\d)/(?:\d{4}|\d{2})(?![\d/])"), r_numeric),
+    Rule("full_date", rx(rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)(?:,\s*|\s+)(?P<year>{YEAR})(?!\d)"), r_full_date, capitalized),
+    Rule("full_date", rx(rf"(?<!\d)(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MON})(?!\w),?\s+(?P<year>{YEAR})(?!\d)"), r_full_date, capitalized),
+    Rule("month_day", rx(rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?![\d:]|,\d|\.\d|\s*(?:%|percent|per\s*cent))"), r_month_day, capitalized),
+    Rule("month_day", rx(rf"(?<!\d)(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MON})(?!\w)"), r_month_day, capitalized),
+    Rule("month_year", rx(rf"\b(?P<mon>{MON})\.?,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)"), r_month_year, capitalized),
+    Rule("month", rx(rf"\b(?P<mon>{MON_FULL})(?!\w)"), r_month, a_month),
+    Rule("fiscal_year", rx(rf"\bfiscal(?:\s+year)?\s+(?P<year>{YEAR})(?!\d)"), r_year),
+    Rule("year", rx(rf"(?<![\w$€£.,/:-])(?P<year>{YEAR})(?![\w%]|[.,:]\d|-\d|\s*(?:%|percent|per\s*cent))"), r_year, a_year),
+    Rule("decade", rx(r"(?:\bthe\s+)?(?:\b(?P<dec>1\d\d|20\d)0'?s\b|'(?P<d2>\d)0s\b|\b(?P<cent>nineteen[\s-])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"), r_decade),
+    Rule("century", rx(r"\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))[\s-]century\b"), r_century),
+    Rule("quarter", rx(rf"\b(?:(?:the|its|a)\s+)?(?:(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next|the\s+(?:previous|current|following))\s+(?:fiscal\s+)?year))?(?P<q>)?\b"), r_quarter),
+    Rule("quarter", rx(rf"\b(?:Q(?P<q>[1-4])[\s-]*(?:FY|')?(?P<y1>{YEAR}|\d{{2}})|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))\b"), lambda m, c: r_quarter_q(m, c)),
+    Rule("half", rx(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<rel>this|last|next)\s+year))?\b"), r_half),
+    Rule("season", rx(rf"\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?!\d))?\b"), r_season, a_season),
+]  # fmt: skip
+
+
+def r_quarter_q(m: re.Match[str], ctx: Context) -> Res | None:
+    """Q3 2021, 2021Q3."""
+    q = int(m["q"] or m["q2"])
+    year = m["y1"] or m["y2"]
+    y = int(year)
+    if len(year) == 2:
+        y = 2000 + y if y < 50 else 1900 + y
+    return Res(TimexType.DATE, f"{y:04d}-Q{q}", anchor="absolute")

@@ -1,0 +1,271 @@
+"""Rules for dates relative to the publication date (today, Friday, last month, two years ago),
+clock times and parts of the day."""
+
+# ruff: noqa: E501 -- the rule tables keep one regex per line
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from timeline.models import TimexType
+from timeline.temporal_context import Context, Res
+from timeline.temporal_lexicon import (
+    DAYNUM,
+    MON,
+    NUM,
+    PART,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNIT,
+    WD,
+    WEEKDAYS,
+    day_number,
+    month_number,
+    number,
+    unit_name,
+)
+from timeline.temporal_rules_abs import Rule, pick_year, rx
+from timeline.temporal_values import (
+    duration,
+    interval,
+    quarter_of,
+    shift,
+    shift_value,
+    week_value,
+)
+
+
+def weekday_date(ctx: Context, wd: int, rel: str, start: int, end: int) -> date:
+    """News convention: a bare weekday is the latest such day on/before publication, or the
+    next one on/after it when the sentence speaks of the future."""
+    dct = ctx.dct
+    back = (dct.weekday() - wd) % 7
+    ahead = (wd - dct.weekday()) % 7
+    rel = rel.lower()
+    if rel in ("last", "past", "previous"):
+        return dct - timedelta(days=back or 7)
+    if rel == "next":
+        return dct + timedelta(days=ahead or 7)
+    if rel in ("this", "coming"):
+        return dct + timedelta(days=ahead)
+    if ctx.future(start, end):
+        return dct + timedelta(days=ahead)
+    return dct - timedelta(days=back)
+
+
+def _with_part(d: date, part: str | None, anchor: str = "publication") -> Res:
+    """A day, or a TIME value such as 2022-01-12TNI when a part of the day is named."""
+    if part:
+        return Res(TimexType.TIME, f"{d.isoformat()}T{PARTS_OF_DAY[part.lower()]}", anchor=anchor)
+    return Res(TimexType.DATE, d.isoformat(), anchor=anchor)
+
+
+def r_weekday(m: re.Match[str], ctx: Context) -> Res | None:
+    """Friday, last Friday, Friday night, Tuesdays (a set)."""
+    wd = WEEKDAYS[m["wd"].lower()]
+    if m["pl"]:
+        return Res(TimexType.SET, f"XXXX-WXX-{wd + 1}", anchor="")
+    d = weekday_date(ctx, wd, m["rel"] or "", m.start(), m.end())
+    return _with_part(d, m["part"])
+
+
+_DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1}
+
+
+def r_deictic(m: re.Match[str], ctx: Context) -> Res | None:
+    """today, yesterday, tonight, this morning, last night, tomorrow afternoon."""
+    word = m["w"].lower()
+    d = ctx.dct + timedelta(days=_DEICTIC[word])
+    part = m["part"] or ("night" if word == "tonight" else None)
+    if word == "last" and part and part.lower() != "night":
+        d = ctx.dct  # "last evening" is rare; "last morning" is not English: keep the day
+    return _with_part(d, part)
+
+
+def _date_part(m: re.Match[str], ctx: Context) -> date:
+    """The day a clock time is on: named in the phrase, or the publication day."""
+    dp = (m["dp"] or "").lower()
+    if dp in _DEICTIC:
+        return ctx.dct + timedelta(days=_DEICTIC[dp])
+    if m["wd"]:
+        return weekday_date(ctx, WEEKDAYS[m["wd"].lower()], "", m.start(), m.end())
+    if m["mon"]:
+        return (
+            pick_year(ctx, month_number(m["mon"]), day_number(m["day"]), m.start(), m.end())
+            or ctx.dct
+        )
+    return ctx.dct
+
+
+def r_clock(m: re.Match[str], ctx: Context) -> Res | None:
+    """3 p.m., 10:35 a.m. EST Thursday, noon, midnight Friday."""
+    if m["noon"]:
+        hh, mi = (12, 0) if m["noon"].lower() == "noon" else (24, 0)
+    else:
+        hh, mi = int(m["h"]), int(m["mi"] or 0)
+        ap = (m["ap"] or "").lower()
+        if ap.startswith("p") and hh < 12:
+            hh += 12
+        elif ap.startswith("a") and hh == 12:
+            hh = 0
+        if hh > 24:
+            return None
+    d = _date_part(m, ctx)
+    return Res(TimexType.TIME, f"{d.isoformat()}T{hh:02d}:{mi:02d}")
+
+
+def r_clock24(m: re.Match[str], ctx: Context) -> Res | None:
+    """'at 14:30': a 24-hour clock time after a preposition."""
+    return Res(TimexType.TIME, f"{ctx.dct.isoformat()}T{int(m['h']):02d}:{m['mi']}")
+
+
+def report_quarter(d: date) -> str:
+    """'the quarter' in business news: the one just ended during reporting season."""
+    q_start = date(d.year, 3 * quarter_of(d) - 2, 1)
+    return shift(d, "quarter", -1 if (d - q_start).days < 45 else 0) or ""
+
+
+_REL_SHIFT = {
+    "this": 0, "current": 0, "present": 0, "same": 0, "that": 0, "last": -1,
+    "previous": -1, "preceding": -1, "next": 1, "coming": 1, "following": 1,
+}  # fmt: skip
+
+
+def r_rel_unit(m: re.Match[str], ctx: Context) -> Res | None:
+    """this week, last month, next year, the current quarter, the following year."""
+    words = m["rel"].lower().split()
+    rel, unit = words[-1], unit_name(m["u"].split()[-1])
+    if rel in ("past",) or (words[0] == "the" and rel == "last"):
+        return Res(TimexType.DURATION, duration(1, unit), anchor="")
+    if rel in ("latest", "recent") and unit == "quarter":
+        return Res(TimexType.DATE, report_quarter(ctx.dct))
+    n = _REL_SHIFT.get(rel)
+    if n is None:
+        return None
+    anchor = "publication"
+    base = ctx.dct
+    if rel in ("same", "that", "following", "previous", "preceding"):
+        _, start, _ = interval(ctx.last_value or "")
+        if start is not None:
+            base, anchor = start, "previous"
+    value = shift(base, unit, n)
+    return Res(TimexType.DATE, value, anchor=anchor) if value else None
+
+
+def r_rel_season(m: re.Match[str], ctx: Context) -> Res | None:
+    """last summer (the latest one over before publication), this winter, next spring."""
+    code, rel, dct = SEASONS[m["s"].lower()], m["rel"].lower(), ctx.dct
+    spans = []
+    for y in range(dct.year - 3, dct.year + 2):
+        _, lo, hi = interval(f"{y:04d}-{code}")
+        if lo is not None and hi is not None:
+            spans.append((y, lo, hi))
+    if rel in ("last", "past", "previous"):
+        ys = [y for y, _, hi in spans if hi < dct]
+        y = ys[-1] if ys else None
+    elif rel in ("next", "coming"):
+        ys = [y for y, lo, _ in spans if lo > dct]
+        y = ys[0] if ys else None
+    else:
+        ys = [y for y, lo, hi in spans if lo <= dct <= hi]
+        y = ys[0] if ys else dct.year
+    return Res(TimexType.DATE, f"{y:04d}-{code}") if y is not None else None
+
+
+def r_the_unit(m: re.Match[str], ctx: Context) -> Res | None:
+    """'the year', 'the quarter', 'the week' in news: the current one (quarter: just reported)."""
+    unit = m["u"].lower()
+    if unit == "quarter":
+        return Res(TimexType.DATE, report_quarter(ctx.dct))
+    value = shift(ctx.dct, unit, 0)
+    return Res(TimexType.DATE, value) if value else None
+
+
+def r_weekend(m: re.Match[str], ctx: Context) -> Res | None:
+    """'the weekend': the latest weekend, or the coming one in future tense."""
+    dct = ctx.dct
+    if dct.weekday() >= 5:
+        return Res(TimexType.DATE, week_value(dct) + "-WE")
+    n = 0 if ctx.future(m.start(), m.end()) else -1
+    return Res(TimexType.DATE, week_value(dct + timedelta(weeks=n)) + "-WE")
+
+
+def r_ago(m: re.Match[str], ctx: Context) -> Res | None:
+    """two years ago, three days earlier, a week later, a year from now."""
+    n, unit = number(m["n"]), unit_name(m["u"])
+    direction = m["dir"].lower().split()[0]
+    sign = 1 if direction in ("later", "after", "from", "hence", "since") else -1
+    if n is None or not float(n).is_integer():
+        return Res(TimexType.DATE, "PAST_REF" if sign < 0 else "FUTURE_REF")
+    base, anchor = ctx.dct, "publication"
+    if direction in ("earlier", "later", "before", "after") and ctx.last_value:
+        if unit == "year" and interval(ctx.last_value)[0].name in ("QUARTER", "HALF", "MONTH"):
+            value = shift_value(ctx.last_value, "year", sign * int(n))
+            if value:
+                return Res(TimexType.DATE, value, anchor="previous")
+        _, start, _ = interval(ctx.last_value)
+        if start is not None and unit in ("day", "week"):
+            base, anchor = start, "previous"
+    value = shift(base, unit, sign * int(n))
+    return Res(TimexType.DATE, value, anchor=anchor) if value else None
+
+
+def r_vague_ago(m: re.Match[str], ctx: Context) -> Res | None:
+    """years ago, long ago, some time ago."""
+    return Res(TimexType.DATE, "PAST_REF")
+
+
+def r_year_earlier(m: re.Match[str], ctx: Context) -> Res | None:
+    """year-earlier / year-ago (business news): the same period a year before."""
+    if ctx.last_value and interval(ctx.last_value)[0].name in ("QUARTER", "HALF", "MONTH"):
+        value = shift_value(ctx.last_value, "year", -1)
+        if value:
+            return Res(TimexType.DATE, value, anchor="previous")
+    return Res(TimexType.DATE, f"{ctx.dct.year - 1:04d}")
+
+
+def r_ordinal_day(m: re.Match[str], ctx: Context) -> Res | None:
+    """'on the 23rd': that day of the publication month (or of the month before, if later)."""
+    day, dct = int(m["day"]), ctx.dct
+    y, mo = dct.year, dct.month
+    if day > dct.day and not ctx.future(m.start(), m.end()):
+        y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+    elif day < dct.day and ctx.future(m.start(), m.end()):
+        y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
+    return Res(TimexType.DATE, date(y, mo, day).isoformat())
+
+
+_AFTER_ORDINAL = re.compile(
+    r"^(?:\s*(?:[^\w\s]|$)|\s+(?:that|and|or|when|at|in|on|to|with|as|but|after|before|he|she"
+    r"|it|they|we|i|the|a|an|of\s+(?:this|last|next|that)\s+month)\b)",
+    re.I,
+)
+
+
+def a_ordinal_day(m: re.Match[str], ctx: Context) -> bool:
+    """'the 23rd' is a day only when no noun follows ('the 23rd division' is not)."""
+    return bool(_AFTER_ORDINAL.match(ctx.after(m.end(), 30)))
+
+
+_DP = rf"(?:,?\s+(?:on\s+)?(?P<dp>today|tonight|yesterday|tomorrow|(?P<wd>{WD})|(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)))?"
+_REL = r"this|last|next|coming|past|previous|current|present|same|that|following|preceding"
+_THE_REL = (
+    r"past|last|next|previous|coming|current|following|same|latest|most\s+recent|present|preceding"
+)
+
+REL_RULES: list[Rule] = [
+    Rule("weekday", rx(rf"\b(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<part>{PART}))?\b"), r_weekday),
+    Rule("deictic", rx(rf"\b(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>{PART}))?\b"), r_deictic),
+    Rule("deictic", rx(rf"\b(?P<w>this|last)\s+(?P<part>{PART})\b"), r_deictic),
+    Rule("clock", rx(rf"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<noon>noon|midnight))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time))?{_DP}"), r_clock),
+    Rule("clock", rx(r"\b(?:at|by|until|around|from|before|after)\s+(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?![\d:])"), r_clock24),
+    Rule("ordinal_day", rx(r"\b(?:on|since|until|till|by|before|after|from|to|through)\s+(?P<t>the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"), r_ordinal_day, a_ordinal_day),
+    Rule("relative_unit", rx(rf"\b(?P<rel>{_REL}|the\s+(?:{_THE_REL}))\s+(?P<u>week|weekend|month|year|quarter|decade|century|fiscal\s+year)\b"), r_rel_unit),
+    Rule("relative_season", rx(r"\b(?P<rel>this|last|next|past|previous|coming)\s+(?P<s>spring|summer|fall|autumn|winter)\b"), r_rel_season),
+    Rule("the_unit", rx(r"\bthe\s+(?P<u>year|quarter|month|week)\b(?![\s-](?:earlier|ago|before|after|long|old|\w+ed\b))"), r_the_unit),
+    Rule("weekend", rx(r"\bthe\s+weekend\b"), r_weekend),
+    Rule("ago", rx(rf"\b(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|from\s+now|hence|(?:before|after)(?=\s*(?:[,.;:)]|$)))"), r_ago),
+    Rule("ago", rx(rf"\b(?P<u>{UNIT}|(?:a\s+)?long\s+time|long|some\s+time|a\s+while)\s+ago\b"), r_vague_ago),
+    Rule("year_earlier", rx(r"\b(?:the\s+(?:comparable\s+)?)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period))?\b"), r_year_earlier),
+]  # fmt: skip

@@ -1,0 +1,183 @@
+"""Rules for durations (three years), sets (every week), vague references (now, recently,
+the future) and anaphora resolved against the previous expression (earlier in the day,
+since then, the next day)."""
+
+# ruff: noqa: E501 -- the rule tables keep one regex per line
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from timeline.models import Granularity, TimexType
+from timeline.temporal_context import Context, Res
+from timeline.temporal_lexicon import (
+    MON_FULL,
+    NUM,
+    PART,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNIT,
+    WD,
+    WEEKDAYS,
+    month_number,
+    number,
+    unit_name,
+)
+from timeline.temporal_rules_abs import Rule, rx
+from timeline.temporal_values import duration, interval, shift
+
+_RATE_BEFORE = re.compile(
+    r"(?:\d|million|billion|trillion|percent|%|dollars|euros|pounds|cents|times|once|twice"
+    r"|barrels|tons|tonnes)\S*\s+$",
+    re.I,
+)
+
+
+def r_duration(m: re.Match[str], ctx: Context) -> Res | None:
+    """three years, a five-year plan, the past two months, 24 hours, a week."""
+    n = number(m["n"])
+    unit = unit_name(m["u"])
+    if m["half"] and n is not None:
+        n += 0.5
+    if m["n"].lower() in ("a", "an") and unit in ("second", "minute", "quarter"):
+        return None  # "a second time", "wait a minute", "a quarter of the vote"
+    if m["n"].lower() in ("a", "an", "per") and _RATE_BEFORE.search(ctx.before(m.start(), 30)):
+        return Res(TimexType.SET, duration(1, unit), anchor="")  # "$5 million a year"
+    return Res(TimexType.DURATION, duration(n, unit), anchor="")
+
+
+def r_vague_duration(m: re.Match[str], ctx: Context) -> Res | None:
+    """years, recent months, the coming weeks: a duration of unknown length."""
+    return Res(TimexType.DURATION, duration(None, unit_name(m["u"])), anchor="")
+
+
+_DURATION_CUE = re.compile(r"\b(?:for|within|over|after|in|of|from|spanning|lasting)\s+$", re.I)
+
+
+def a_vague_duration(m: re.Match[str], ctx: Context) -> bool:
+    """A bare plural unit is a duration only with a modifier or after 'for/within/over...'."""
+    return bool(m["rel"]) or bool(_DURATION_CUE.search(ctx.before(m.start(), 12)))
+
+
+def r_set(m: re.Match[str], ctx: Context) -> Res | None:
+    """every week, each Friday, each July, every two years, twice a month."""
+    word = m["u"].lower()
+    n = number(m["n"]) if m["n"] else 1.0
+    if word in WEEKDAYS or word.rstrip("s") in WEEKDAYS:
+        return Res(TimexType.SET, f"XXXX-WXX-{WEEKDAYS[word.rstrip('s')] + 1}", anchor="")
+    if word in PARTS_OF_DAY:
+        return Res(TimexType.SET, f"XXXX-XX-XXT{PARTS_OF_DAY[word]}", anchor="")
+    if word in SEASONS:
+        return Res(TimexType.SET, f"XXXX-{SEASONS[word]}", anchor="")
+    if re.fullmatch(MON_FULL, word, re.I):
+        return Res(TimexType.SET, f"XXXX-{month_number(word):02d}", anchor="")
+    if m["other"]:
+        n = (n or 1.0) * 2
+    return Res(TimexType.SET, duration(n if n else None, unit_name(word)), anchor="")
+
+
+_ADVERB_SET = {
+    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+    "monthly": "P1M", "bimonthly": "P2M", "quarterly": "P3M", "annually": "P1Y",
+    "yearly": "P1Y", "annual": "P1Y", "semiannually": "P6M", "biannually": "P6M",
+}  # fmt: skip
+
+
+def r_adverb_set(m: re.Match[str], ctx: Context) -> Res | None:
+    """daily, weekly, annually."""
+    return Res(TimexType.SET, _ADVERB_SET[m["w"].lower()], anchor="")
+
+
+_REFS = {
+    "now": "PRESENT_REF", "nowadays": "PRESENT_REF", "currently": "PRESENT_REF",
+    "presently": "PRESENT_REF", "present": "PRESENT_REF", "moment": "PRESENT_REF",
+    "days": "PRESENT_REF", "current": "PRESENT_REF", "recently": "PAST_REF",
+    "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF", "past": "PAST_REF",
+    "recent": "PAST_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
+    "date": "FUTURE_REF",
+}  # fmt: skip
+
+
+def r_ref(m: re.Match[str], ctx: Context) -> Res | None:
+    """now, currently, recently, the past, the future, soon."""
+    value = _REFS[m["w"].lower().split()[-1]]
+    if value == "PRESENT_REF":  # the publication day itself
+        return Res(TimexType.DATE, value, start=ctx.dct, end=ctx.dct, granularity=Granularity.DAY)
+    return Res(TimexType.DATE, value)
+
+
+_SOON_BAD = re.compile(r"^\s+(?:as|after|than|enough)\b", re.I)
+
+
+def a_ref(m: re.Match[str], ctx: Context) -> bool:
+    """'as soon as', 'soon after' are conjunctions, not references to the future."""
+    word = m["w"].lower()
+    if word == "soon":
+        return not _SOON_BAD.match(ctx.after(m.end(), 10)) and not ctx.before(
+            m.start(), 4
+        ).lower().endswith("as ")
+    return True
+
+
+def _previous_day(ctx: Context) -> tuple[object, str]:
+    """The last day-precise date mentioned, else the publication day."""
+    if ctx.last_day is not None:
+        return ctx.last_day, "previous"
+    return ctx.dct, "publication"
+
+
+def r_same_day(m: re.Match[str], ctx: Context) -> Res | None:
+    """earlier in the day, later that day, the same day: the day just mentioned."""
+    day, anchor = _previous_day(ctx)
+    return Res(TimexType.DATE, day.isoformat(), anchor=anchor)  # type: ignore[attr-defined]
+
+
+_STEP = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "before": -1, "after": 1}
+
+
+def r_next_day(m: re.Match[str], ctx: Context) -> Res | None:
+    """the next day, the day before, the previous day: one day from the day just mentioned."""
+    day, anchor = _previous_day(ctx)
+    step = _STEP[(m["rel"] or m["dir"]).lower()]
+    return Res(TimexType.DATE, (day + timedelta(days=step)).isoformat(), anchor=anchor)  # type: ignore[operator]
+
+
+def r_then(m: re.Match[str], ctx: Context) -> Res | None:
+    """since then, until then: the time of the previous expression."""
+    if not ctx.last_value:
+        return None
+    gran, start, end = interval(ctx.last_value)
+    return Res(
+        TimexType.DATE, ctx.last_value, anchor="previous", start=start, end=end, granularity=gran
+    )
+
+
+def r_that_unit(m: re.Match[str], ctx: Context) -> Res | None:
+    """that year, that month: the year/month of the previous expression."""
+    _, start, _ = interval(ctx.last_value or "")
+    if start is None:
+        return None
+    value = shift(start, m["u"].lower(), 0)
+    return Res(TimexType.DATE, value, anchor="previous") if value else None
+
+
+_DUR_MOD = r"(?:past|last|next|first|coming|previous|following|final|remaining|latest|entire|whole|full|same|further)"
+_SET_UNIT = rf"{UNIT}|{WD}s?|{MON_FULL}|{PART}s?|spring|summer|fall|autumn|winter"
+_PRESENT = r"now|nowadays|currently|presently|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|current"
+
+SPAN_RULES: list[Rule] = [
+    Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?P<u>{UNIT})(?:[\s-](?:long|old))?\b"), r_duration),
+    Rule("duration_vague", rx(r"\b(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|several|many|few)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries)\b"), r_vague_duration, a_vague_duration),
+    Rule("set", rx(rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{_SET_UNIT})\b"), r_set),
+    Rule("set", rx(rf"\b(?:once|twice|thrice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?P<u>{UNIT})(?P<n>)?(?P<other>)?\b"), r_set),
+    Rule("set", rx(rf"\b(?:on\s+)(?P<t>(?P<u>{WD}s))(?P<n>)?(?P<other>)?\b"), r_set),
+    Rule("set", rx(r"\b(?P<w>hourly|daily|nightly|weekly|biweekly|monthly|bimonthly|quarterly|annually|yearly|semiannually|biannually)\b"), r_adverb_set),
+    Rule("present_ref", rx(rf"\b(?P<w>{_PRESENT})\b"), r_ref),
+    Rule("past_ref", rx(r"\b(?P<w>recently|lately|previously|formerly|the\s+past|recent)\b(?!\s+(?:weeks|months|years|days|decades))"), r_ref),
+    Rule("future_ref", rx(r"\b(?P<w>the\s+future|future|soon|shortly|a\s+later\s+date)\b"), r_ref, a_ref),
+    Rule("same_day", rx(r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|that\s+day|the\s+same\s+day|that\s+(?:morning|afternoon|evening|night))\b"), r_same_day),
+    Rule("next_day", rx(r"\bthe\s+(?:(?P<rel>next|following|previous|preceding)\s+day|day\s+(?P<dir>before|after)(?=\s*(?:[,.;:)]|$)))"), r_next_day),
+    Rule("since_then", rx(r"(?:(?<=\bsince\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\bfrom\s))then\b"), r_then),
+    Rule("that_unit", rx(r"\b(?:that|the\s+same)\s+(?P<u>year|month|week)\b"), r_that_unit),
+]  # fmt: skip
