@@ -116,6 +116,11 @@ REJECTIONS = [
         "published 'yesterday' is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ",
     ),
     (
+        "manifest.toml",
+        b"# no entries yet\n",
+        "a manifest, not an article; give its folder instead",
+    ),
+    (
         "empty_html.html",
         b"<html><head><title>Nothing</title></head><body></body></html>",
         "no article text found in the HTML page; save the article text as .txt",
@@ -470,7 +475,9 @@ def test_jsonl_fixture() -> None:
     ]
     assert rejected == [
         Rejection(
-            f"{JSONL}:3", "not valid JSON (Unterminated string starting at); fix or remove the line"
+            f"{JSONL}:3",
+            "not valid JSON at column 132 (Unterminated string starting at); "
+            "fix or remove the line",
         ),
         Rejection(f"{JSONL}:4", NO_DATE),
         Rejection(
@@ -538,3 +545,78 @@ def test_articles_are_frozen_records() -> None:
     articles, _ = load_articles(["seeds/004_19969660543438c6.txt"])
     assert isinstance(articles[0], Article)
     assert Article.from_dict(articles[0].to_dict(with_text=True)) == articles[0]
+
+
+def test_jsonl_limits_apply_per_line(tmp_path: Path) -> None:
+    long_line = '{"text": "' + "x" * 300 + '", "published": "2022-01-12"}'
+    path = tmp_path / "feed.jsonl"
+    path.write_text(
+        long_line + '\n{"text": "Short.", "published": "2022-01-12"}\n', encoding="utf-8"
+    )
+    articles, rejected = load_articles([path], SMALL)
+    assert [a.path for a in articles] == [f"{path}:2"]
+    assert rejected == [Rejection(f"{path}:1", "line longer than the limit (200 bytes); split it")]
+
+
+def test_jsonl_with_only_blank_lines_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n  \n", encoding="utf-8")
+    assert load_articles([path]) == (
+        [],
+        [Rejection(str(path), "empty file (no JSON lines); remove it or add articles")],
+    )
+
+
+PAGE = (
+    "<!DOCTYPE html><html><head><meta charset='{cs}'><title>T</title>"
+    '<meta property="article:published_time" content="2022-01-12T10:00:00Z"></head>'
+    "<body><article><h1>Talks in Brussels end</h1><p>{p}</p><p>{p}</p></article></body></html>"
+)
+PARA = "Les négociations entre l'OTAN et la Russie à Bruxelles se sont terminées sans percée."
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("latin1.html", PAGE.format(cs="iso-8859-1", p=PARA).encode("cp1252")),
+        ("win.htm", PAGE.format(cs="windows-1252", p=PARA).encode("cp1252")),
+        ("utf8.html", PAGE.format(cs="utf-8", p=PARA).encode("utf-8")),
+        ("saved_as.txt", PAGE.format(cs="utf-8", p=PARA).encode("utf-8")),
+    ],
+)
+def test_html_pages_in_declared_charsets(tmp_path: Path, name: str, data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    articles, rejected = load_articles([path])
+    assert rejected == []
+    assert PARA in articles[0].text
+    assert (articles[0].published, articles[0].published_source) == (
+        utc(2022, 1, 12, 10),
+        "html meta (original)",
+    )
+
+
+def test_html_page_that_lies_about_its_charset(tmp_path: Path) -> None:
+    path = tmp_path / "bad.html"
+    path.write_bytes(PAGE.format(cs="utf-8", p=PARA).encode("cp1252"))
+    _, rejected = load_articles([path])
+    assert rejected == [
+        Rejection(str(path), "not valid UTF-8 (byte 0xE9 at offset 196); save it as UTF-8")
+    ]
+
+
+def test_manifest_file_names_must_be_in_its_folder(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    _write(tmp_path, {"sub/a.txt": BODY, "manifest.toml": '[[article]]\nfile = "sub/a.txt"\n'})
+    with pytest.raises(InputError) as err:
+        load_articles([tmp_path])
+    assert str(err.value) == (
+        f"{tmp_path / 'manifest.toml'}: article 1: 'sub/a.txt' is not a file name in this "
+        "folder; give each folder its own manifest"
+    )
+
+
+def test_markdown_heading_is_the_title(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(DATED + "# Talks in Brussels end today\n\n" + BODY, "utf-8")
+    articles, _ = load_articles(str(tmp_path))  # a single path, not in a list, works too
+    assert articles[0].title == "Talks in Brussels end today"

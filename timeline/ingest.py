@@ -8,6 +8,7 @@ untrustworthy (missing paths, a malformed manifest) raise `InputError`.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import glob
 import hashlib
@@ -108,6 +109,8 @@ def _scan_folder(folder: Path) -> list[Path]:
 
 def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
     """Files named by `paths` (files, folders, globs), in order, each once."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
     out: list[Path] = []
     for raw in paths:
         text = str(raw)
@@ -179,6 +182,11 @@ def read_manifest(path: Path, settings: Settings = DEFAULT) -> dict[str, _Meta]:
         if not isinstance(name, str) or not name.strip():
             raise InputError(f"{path}: {where}: missing 'file' (the article's file name)")
         name = name.strip()
+        if "/" in name or "\\" in name:
+            raise InputError(
+                f"{path}: {where}: '{name}' is not a file name in this folder; "
+                "give each folder its own manifest"
+            )
         if name in entries:
             raise InputError(f"{path}: {where}: duplicate entry for '{name}'; keep one")
         if not (path.parent / name).is_file():
@@ -224,21 +232,40 @@ def _looks_cp1251(data: bytes) -> bool:
     return len(high) >= 20 and cyrillic >= 0.9 * len(high) and len(high) > letters
 
 
-def decode_bytes(data: bytes) -> str:
-    """Decode article bytes: UTF-8 (BOM or not), UTF-16/32 with a BOM, cp1251 if unmistakable."""
-    boms = (
-        (b"\xff\xfe\x00\x00", "utf-32"),
-        (b"\x00\x00\xfe\xff", "utf-32"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    )
-    for bom, codec in boms:
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset=["']?([A-Za-z0-9_.:-]{2,40})""", re.I)
+_WHATWG = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252"}
+
+
+def _declared_charset(data: bytes) -> str:
+    """The charset an HTML page declares in a <meta> tag, as a Python codec name ("" if none)."""
+    m = _CHARSET.search(data[:4096])
+    if not m:
+        return ""
+    name = m.group(1).decode("ascii").lower()
+    try:
+        codec = codecs.lookup(_WHATWG.get(name, name)).name
+    except LookupError:
+        return ""
+    return "" if codec == "utf-8" else codec
+
+
+def decode_bytes(data: bytes, html: bool = False) -> str:
+    """Decode article bytes: UTF-8 (BOM or not), UTF-16/32 with a BOM, an HTML page's declared
+    charset, cp1251 when unmistakable; anything else is a rejection naming the problem."""
+    for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
+                name = codec.upper()
                 raise _Reject(
-                    f"has a {codec.upper()} byte-order mark but is not valid {codec.upper()} "
+                    f"has a {name} byte-order mark but is not valid {name} "
                     f"(bad bytes at offset {exc.start}); save it as UTF-8"
                 ) from exc
     if b"\x00" in data:
@@ -246,6 +273,14 @@ def decode_bytes(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        declared = _declared_charset(data) if html else ""
+        if declared:
+            try:
+                return data.decode(declared)
+            except UnicodeDecodeError:
+                raise _Reject(
+                    f"not valid {declared} as its <meta charset> says; save it as UTF-8"
+                ) from exc
         if _looks_cp1251(data):
             log.info("decoded as cp1251 (Cyrillic text that is not UTF-8)")
             return data.decode("cp1251")
@@ -333,60 +368,84 @@ def _html_doc(path: str, html: str) -> _Doc:
     return _Doc(path, text, _Meta(title=title, outlet=site, url=url), html=html)
 
 
-def _json_records(path: str, text: str) -> Iterator[tuple[str, Any]]:
-    """(where, object) pairs of a JSON Lines file or a JSON array; bad lines as _Reject values."""
-    if path.lower().endswith(".json"):
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise _Reject(f"not valid JSON (line {exc.lineno}: {exc.msg}); fix the syntax") from exc
-        items = data if isinstance(data, list) else [data]
-        for i, item in enumerate(items, 1):
-            yield f"{path}:{i}", item
-        return
-    for lineno, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            yield f"{path}:{lineno}", json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield f"{path}:{lineno}", _Reject(f"not valid JSON ({exc.msg}); fix or remove the line")
-
-
-def _json_doc(where: str, obj: Any, settings: Settings) -> _Doc:
+def _json_doc(where: str, raw: Any, settings: Settings) -> _Doc:
     """One article from a JSON object with text, title, outlet, url, published (id is ignored)."""
-    if isinstance(obj, _Reject):
-        raise obj
+    obj = json.loads(raw) if isinstance(raw, bytes) else raw
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
         raise _Reject('not an article object (needs a "text" string); fix or remove it')
     fields = {k: str(obj.get(k) or "") for k in ("title", "outlet", "url", "published")}
     meta = _front_matter_meta(fields, settings)
-    if meta.published:
-        meta = replace(meta, source="json")
-    return _Doc(where, obj["text"], meta)
+    return _Doc(where, obj["text"], replace(meta, source="json") if meta.published else meta)
+
+
+def _jsonl_docs(path: Path, shown: str, settings: Settings) -> Iterator[_Doc | Rejection]:
+    """Articles of a JSON Lines file, streamed: the size limit applies to each line."""
+    limit, lineno, found = settings.max_article_bytes, 0, False
+    with path.open("rb") as fh:
+        while raw := fh.readline(limit + 1):
+            lineno += 1
+            where = f"{shown}:{lineno}"
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the long line
+                    raw = fh.readline(limit + 1)
+                yield Rejection(where, f"line longer than the limit ({limit} bytes); split it")
+                continue
+            if not raw.strip():
+                continue
+            found = True
+            try:
+                yield _json_doc(where, raw.removeprefix(codecs.BOM_UTF8).rstrip(), settings)
+            except json.JSONDecodeError as exc:
+                msg = f"not valid JSON at column {exc.colno} ({exc.msg}); fix or remove the line"
+                yield Rejection(where, msg)
+            except UnicodeDecodeError:
+                yield Rejection(where, "not valid UTF-8; save the file as UTF-8")
+            except _Reject as exc:
+                yield Rejection(where, str(exc))
+    if not found:
+        yield Rejection(shown, "empty file (no JSON lines); remove it or add articles")
+
+
+def _json_docs(shown: str, text: str, settings: Settings) -> Iterator[_Doc | Rejection]:
+    """Articles of a .json file: an array of article objects, or one object."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _Reject(f"not valid JSON (line {exc.lineno}: {exc.msg}); fix the syntax") from exc
+    for i, item in enumerate(data if isinstance(data, list) else [data], 1):
+        try:
+            yield _json_doc(f"{shown}:{i}", item, settings)
+        except _Reject as exc:
+            yield Rejection(f"{shown}:{i}", str(exc))
+
+
+def _looks_html(text: str) -> bool:
+    """True for a page saved with a .txt name: it starts like an HTML document."""
+    head = text.lstrip()[:20].lower()
+    return head.startswith(("<!doctype html", "<html"))
 
 
 def read_docs(path: Path, shown: str, settings: Settings) -> Iterator[_Doc | Rejection]:
     """The articles in one file (several for JSON Lines), or Rejections saying why not."""
+    suffix = path.suffix.lower()
     try:
-        size = path.stat().st_size
-        limit = settings.max_article_bytes
-        if size > limit and path.suffix.lower() not in (".jsonl", ".json"):
-            raise _Reject(f"too large ({size} bytes, limit {limit}); split it or raise the limit")
+        if path.name.lower() in MANIFEST_NAMES:
+            raise _Reject("a manifest, not an article; give its folder instead")
+        size, limit = path.stat().st_size, settings.max_article_bytes
         if size == 0:
             raise _Reject("empty file; remove it or add the article text")
-        text = decode_bytes(path.read_bytes())
+        if suffix == ".jsonl":
+            yield from _jsonl_docs(path, shown, settings)
+            return
+        if size > limit:
+            raise _Reject(f"too large ({size} bytes, limit {limit}); split it or raise the limit")
+        text = decode_bytes(path.read_bytes(), html=suffix in (".html", ".htm"))
         if not text.strip():
             raise _Reject("empty file (only whitespace); remove it or add the article text")
-        suffix = path.suffix.lower()
-        if suffix in (".html", ".htm"):
+        if suffix in (".html", ".htm") or _looks_html(text):
             yield _html_doc(shown, text)
-        elif suffix in (".jsonl", ".json"):
-            for where, obj in _json_records(shown, text):
-                try:
-                    yield _json_doc(where, obj, settings)
-                except _Reject as exc:
-                    yield Rejection(where, str(exc))
+        elif suffix == ".json":
+            yield from _json_docs(shown, text, settings)
         else:
             fields, body = split_front_matter(normalize_text(text))
             yield _Doc(shown, body, _front_matter_meta(fields, settings))
@@ -413,7 +472,7 @@ def _date_doc(
 
 def _first_line(text: str) -> str:
     """The first headline-like line (4+ words of letters) near the top, else the first line."""
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    lines = [ln.strip().lstrip("#").strip() for ln in text.split("\n") if ln.strip()]
     headline = (ln for ln in lines[:12] if len(_WORD.findall(ln)) >= 4)
     return next(headline, lines[0] if lines else "")
 
@@ -461,8 +520,9 @@ def load_articles(
     """Read files, folders and globs into Articles; per-file problems come back as Rejections."""
     files = expand_paths(paths)
     manifests: dict[Path, dict[str, _Meta]] = {}
-    for f in files:  # validate every manifest before reading anything: errors there are fatal
-        _folder_manifest(f.parent, settings, manifests)
+    folders = [Path(p) for p in ([paths] if isinstance(paths, str | Path) else paths)]
+    for folder in [f for f in folders if f.is_dir()] + [f.parent for f in files]:
+        _folder_manifest(folder, settings, manifests)  # all before reading: errors are fatal
     opts = _Meta(outlet=outlet or "", url=url or "", published=published)
     articles: list[Article] = []
     rejected: list[Rejection] = []
