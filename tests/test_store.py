@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import textwrap
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
@@ -460,23 +462,64 @@ def test_read_only_store(store: Store, path: Path, sample: ChangeSet) -> None:
         assert dump(rw) == before
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through chmod")
-def test_read_only_file_and_folder(store: Store, path: Path) -> None:
-    """A store file and folder without write permission: the same message, nothing written."""
-    store.close()
-    path.chmod(0o444)
-    path.parent.chmod(0o555)
+PROBE = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, sys.argv[1])
+    from timeline.errors import StoreError
+    from timeline.models import Article
+    from timeline.store import ChangeSet, Store
+    for kwargs in ({}, {"readonly": True}):
+        with Store.open(sys.argv[2], **kwargs) as s:
+            print(s.article_count())
+            try:
+                s.apply(ChangeSet(articles=(Article("beefbeefbeefbeef", "p", "t", None),)))
+            except StoreError as exc:
+                print(exc)
+    """
+)
+
+
+def as_other_user() -> list[str]:
+    """Command prefix running Python as a user the permission bits apply to (root ignores them)."""
+    if os.geteuid() != 0:
+        return [sys.executable]
+    python = "/usr/bin/python3"  # root's own interpreter may sit in a folder nobody can read
+    cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", python]
+    try:
+        probe = subprocess.run([*cmd, "-c", "import sqlite3"], capture_output=True, timeout=30)
+    except OSError:
+        pytest.skip("running as root and setpriv is not available")
+    if probe.returncode:
+        pytest.skip(f"running as root and cannot run {python} as nobody")
+    return cmd
+
+
+@pytest.mark.parametrize(("folder_mode", "file_mode"), [(0o555, 0o444), (0o777, 0o444)])
+def test_read_only_file_and_folder(sample: ChangeSet, folder_mode: int, file_mode: int) -> None:
+    """Without write permission a store still reads; a write says so and changes nothing."""
+    cmd = as_other_user()
+    # not tmp_path: its parents are private to the user running pytest
+    top = Path(tempfile.mkdtemp())
+    top.chmod(0o755)
+    folder = top / "store"
+    path = folder / "timeline.db"
     try:
         with Store.open(path) as s:
-            with pytest.raises(StoreError) as info:
-                s.apply(ChangeSet(articles=(article(5),)))
-            assert str(info.value) == READ_ONLY.format(path)
-            assert s.article_count() == 2
-    except StoreError as exc:  # some SQLite builds cannot even open WAL read-only
-        assert str(exc).startswith(f"cannot open {path}")
-    finally:
-        path.parent.chmod(0o755)
+            s.apply(sample)
+            before = dump(s)
+        path.chmod(file_mode)
+        folder.chmod(folder_mode)
+        out = subprocess.run([*cmd, "-c", PROBE, str(ROOT), str(path)], capture_output=True,
+                             text=True, timeout=60)  # fmt: skip
+        assert out.stdout.splitlines() == ["2", READ_ONLY.format(path)] * 2, out.stderr
+        folder.chmod(0o755)
         path.chmod(0o644)
+        with Store.open(path) as s:
+            assert dump(s) == before
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(top)
 
 
 def test_disk_full(store: Store) -> None:
@@ -514,6 +557,7 @@ WRITER = textwrap.dedent(
             evs = tuple(event((name, r, i), date(2022, 1, 1) + timedelta(i), None,
                               mentions=(mention(a),)) for i in range(20))
             s.apply(ChangeSet(articles=(a,), events=evs))
+            time.sleep(0.002)  # real writers parse between applies; lets the other one in
     print("done", flush=True)
     """
 )

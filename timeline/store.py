@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 from urllib.parse import quote
 
@@ -30,46 +32,21 @@ _CHUNK = 500  # ids per IN (...) list, well below SQLite's variable limit
 # from both sides per level and every branch is a short range scan of the (span, start, end)
 # index instead of a scan of everything that starts before the query interval ends.
 _SCHEMA = """
-CREATE TABLE articles (
-    id TEXT PRIMARY KEY,
-    path TEXT NOT NULL,
-    outlet TEXT NOT NULL,
-    url TEXT NOT NULL,
-    title TEXT NOT NULL,
-    published TEXT,
-    published_source TEXT NOT NULL,
-    published_confidence REAL NOT NULL,
-    text TEXT NOT NULL
-);
-CREATE TABLE events (
-    id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    value TEXT NOT NULL,
-    granularity TEXT NOT NULL,
-    start TEXT,
-    "end" TEXT,
-    mod TEXT NOT NULL,
-    actors TEXT NOT NULL,
-    conflict INTEGER NOT NULL,
-    span INTEGER,
-    search TEXT NOT NULL,
-    data TEXT NOT NULL
-);
+CREATE TABLE articles (id TEXT PRIMARY KEY, path TEXT NOT NULL, outlet TEXT NOT NULL,
+    url TEXT NOT NULL, title TEXT NOT NULL, published TEXT, published_source TEXT NOT NULL,
+    published_confidence REAL NOT NULL, text TEXT NOT NULL);
+CREATE TABLE events (id TEXT PRIMARY KEY, title TEXT NOT NULL, value TEXT NOT NULL,
+    granularity TEXT NOT NULL, start TEXT, "end" TEXT, mod TEXT NOT NULL, actors TEXT NOT NULL,
+    conflict INTEGER NOT NULL, span INTEGER, search TEXT NOT NULL, data TEXT NOT NULL);
 CREATE INDEX events_interval ON events (span, start, "end");
 CREATE TABLE event_sources (
     event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
     article_id TEXT NOT NULL REFERENCES articles (id),
-    PRIMARY KEY (event_id, article_id)
-) WITHOUT ROWID;
+    PRIMARY KEY (event_id, article_id)) WITHOUT ROWID;
 CREATE INDEX event_sources_article ON event_sources (article_id, event_id);
-CREATE TABLE links (
-    source TEXT NOT NULL REFERENCES events (id),
-    target TEXT NOT NULL REFERENCES events (id),
-    kind TEXT NOT NULL,
-    evidence TEXT NOT NULL,
-    article TEXT NOT NULL,
-    UNIQUE (source, target, kind, evidence, article)
-);
+CREATE TABLE links (source TEXT NOT NULL REFERENCES events (id),
+    target TEXT NOT NULL REFERENCES events (id), kind TEXT NOT NULL, evidence TEXT NOT NULL,
+    article TEXT NOT NULL, UNIQUE (source, target, kind, evidence, article));
 CREATE INDEX links_target ON links (target);
 """
 
@@ -78,6 +55,10 @@ _ARTICLE_FIELDS = (
     "published_confidence", "text",
 )  # fmt: skip
 _ARTICLE_COLS = ", ".join(_ARTICLE_FIELDS)
+_EVENT_FIELDS = (
+    "id", "title", "value", "granularity", "start", "end", "mod", "actors", "conflict", "span",
+    "search", "data",
+)  # fmt: skip
 _ORDER_EVENTS = "ORDER BY start IS NULL, start, id"
 
 
@@ -105,7 +86,7 @@ def _search_text(event: Event) -> str:
 
 
 def _event_row(event: Event) -> tuple[Any, ...]:
-    """Column values of one events row."""
+    """Column values of one events row, in _EVENT_FIELDS order."""
     d = event.to_dict()
     return (
         event.id, event.title, event.value, event.granularity.value, d["start"], d["end"],
@@ -116,7 +97,7 @@ def _event_row(event: Event) -> tuple[Any, ...]:
 
 
 def _article_row(article: Article) -> tuple[Any, ...]:
-    """Column values of one articles row, in _ARTICLE_COLS order."""
+    """Column values of one articles row, in _ARTICLE_FIELDS order."""
     d = article.to_dict(with_text=True)
     return tuple(d[c] for c in _ARTICLE_FIELDS)
 
@@ -156,7 +137,19 @@ def _overlap_sql() -> str:
     return "\nUNION ALL ".join(parts)
 
 
+def _upsert_sql(table: str, columns: tuple[str, ...]) -> str:
+    """INSERT of every column that updates the row in place when the id (first column) exists."""
+    names = ", ".join(f'"{c}"' for c in columns)
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns[1:])
+    marks = ", ".join("?" * len(columns))
+    return (
+        f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET {updates}"
+    )
+
+
 _OVERLAP_SQL = _overlap_sql()
+_ARTICLE_UPSERT = _upsert_sql("articles", _ARTICLE_FIELDS)
+_EVENT_UPSERT = _upsert_sql("events", _EVENT_FIELDS)
 
 
 class Store:
@@ -186,6 +179,8 @@ class Store:
         if path.is_dir():
             raise StoreError(f"{path} is a folder, not a timeline store; give a file path")
         target = f"file:{quote(str(path.resolve()))}?mode={'ro' if readonly else 'rwc'}"
+        if _frozen(path):  # SQLite cannot make its -shm file: read the file as it is
+            target = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
         try:
             db = sqlite3.connect(target, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
         except sqlite3.Error as exc:
@@ -216,18 +211,10 @@ class Store:
         """True if the schema exists; False for an empty database; raise for anything else."""
         app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if app_id == 0 and version == 0:
-            if self._db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]:
-                raise StoreError(
-                    f"{self.path} is not a timeline store (an SQLite database of another program);"
-                    " give another --store path or delete it"
-                )
-            return False
+        if app_id == version == 0 and not self._query("SELECT 1 FROM sqlite_schema LIMIT 1"):
+            return False  # a new (or empty) file
         if app_id != APPLICATION_ID:
-            raise StoreError(
-                f"{self.path} is not a timeline store (an SQLite database of another program);"
-                " give another --store path or delete it"
-            )
+            raise StoreError(_MESSAGES["OTHER"].format(path=self.path))
         if version > self.SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path} was written by a newer timeline (schema {version}, this version"
@@ -255,20 +242,23 @@ class Store:
         """Use as a context manager that closes the store."""
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         """Close on leaving the with block."""
         self.close()
 
     # -- writing ---------------------------------------------------------------------------
 
-    def _transaction(self) -> _Transaction:
-        """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
-        return _Transaction(self._db)
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE (waiting for other writers) ... COMMIT; ROLLBACK on any exception."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
 
     def apply(self, change: ChangeSet) -> None:
         """Write a change in one transaction: all of it or, on any error, none of it."""
@@ -319,24 +309,12 @@ class Store:
 
     def _write_articles(self, articles: tuple[Article, ...]) -> None:
         """Insert articles; one already stored (same content hash) gets its metadata updated."""
-        updates = ", ".join(f"{c} = excluded.{c}" for c in _ARTICLE_FIELDS[1:])
-        marks = ",".join("?" * len(_ARTICLE_FIELDS))
-        sql = f"INSERT INTO articles ({_ARTICLE_COLS}) VALUES ({marks})"
-        sql += f" ON CONFLICT (id) DO UPDATE SET {updates}"
-        self._db.executemany(sql, (_article_row(a) for a in articles))
+        self._db.executemany(_ARTICLE_UPSERT, (_article_row(a) for a in articles))
 
     def _write_events(self, events: tuple[Event, ...]) -> None:
         """Insert or replace events by id (in place, so links to them stay), and their sources."""
-        sql = (
-            'INSERT INTO events (id, title, value, granularity, start, "end", mod, actors,'
-            " conflict, span, search, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
-            " ON CONFLICT (id) DO UPDATE SET title = excluded.title, value = excluded.value,"
-            " granularity = excluded.granularity, start = excluded.start,"
-            ' "end" = excluded."end", mod = excluded.mod, actors = excluded.actors,'
-            " conflict = excluded.conflict, span = excluded.span, search = excluded.search,"
-            " data = excluded.data"
-        )
-        self._db.executemany(sql, (_event_row(e) for e in events))
+        events = tuple({e.id: e for e in events}.values())  # the last of duplicate ids wins
+        self._db.executemany(_EVENT_UPSERT, (_event_row(e) for e in events))
         self._db.executemany(
             "DELETE FROM event_sources WHERE event_id = ?", ((e.id,) for e in events)
         )
@@ -454,28 +432,10 @@ class Store:
         return [EventLink(*row) for row in self._query(sql, (event_id, event_id))]
 
 
-class _Transaction:
-    """BEGIN IMMEDIATE on enter; COMMIT on a clean exit, ROLLBACK on any exception."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        """Remember the connection."""
-        self._db = db
-
-    def __enter__(self) -> None:
-        """Take the write lock now, waiting up to the busy timeout for other writers."""
-        self._db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        """Commit, or roll back and let the exception go on."""
-        if exc_type is None:
-            self._db.execute("COMMIT")
-        elif self._db.in_transaction:
-            self._db.execute("ROLLBACK")
+def _frozen(path: Path) -> bool:
+    """True for a store in a folder we cannot write to, with no write-ahead log to replay."""
+    wal = path.with_name(path.name + "-wal")
+    return not os.access(path.parent, os.W_OK) and not (wal.exists() and wal.stat().st_size)
 
 
 def _article(row: tuple[Any, ...]) -> Article:
@@ -483,38 +443,34 @@ def _article(row: tuple[Any, ...]) -> Article:
     return Article.from_dict(dict(zip(_ARTICLE_FIELDS, row, strict=True)))
 
 
+@lru_cache(maxsize=16384)  # overlap queries for nearby dates return mostly the same rows
 def _event(data: str) -> Event:
-    """An Event from its stored JSON."""
+    """An Event from its stored JSON (Events are frozen, so cached ones can be shared)."""
     return Event.from_dict(json.loads(data))
+
+
+_MESSAGES = {  # SQLite error name (prefix) -> what the user reads
+    "SQLITE_NOTADB": "{path} is not a timeline store (not an SQLite database);"
+    " give another --store path or delete it",
+    "OTHER": "{path} is not a timeline store (an SQLite database of another program);"
+    " give another --store path or delete it",
+    "SQLITE_READONLY": "{path} is read-only; make it and its folder writable or give another"
+    " --store path (nothing was written)",
+    "SQLITE_FULL": "the disk is full while writing {path}; free some space and run the command"
+    " again (nothing was written)",
+    "SQLITE_BUSY": "{path} is locked by another timeline process (waited {timeout:.0f} s);"
+    " try again when it has finished",
+    "SQLITE_LOCKED": "{path} is locked by another timeline process (waited {timeout:.0f} s);"
+    " try again when it has finished",
+    "SQLITE_CANTOPEN": "cannot open {path}; check that it and its folder are readable and writable",
+    "SQLITE_CORRUPT": "{path} is damaged ({exc}); rebuild it with `timeline build`",
+}
 
 
 def _translate(exc: sqlite3.Error, path: Path) -> StoreError:
     """A StoreError a user can act on for an SQLite error on the store at path."""
     name = getattr(exc, "sqlite_errorname", "")
-    if name == "SQLITE_NOTADB":
-        return StoreError(
-            f"{path} is not a timeline store (not an SQLite database);"
-            " give another --store path or delete it"
-        )
-    if name.startswith("SQLITE_READONLY"):
-        return StoreError(
-            f"{path} is read-only; make it and its folder writable or give another --store path"
-            " (nothing was written)"
-        )
-    if name == "SQLITE_FULL":
-        return StoreError(
-            f"the disk is full while writing {path}; free some space and run the command again"
-            " (nothing was written)"
-        )
-    if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
-        return StoreError(
-            f"{path} is locked by another timeline process (waited {BUSY_TIMEOUT_S:.0f} s);"
-            " try again when it has finished"
-        )
-    if name.startswith("SQLITE_CANTOPEN"):
-        return StoreError(
-            f"cannot open {path}; check that it and its folder are readable and writable"
-        )
-    if name.startswith("SQLITE_CORRUPT"):
-        return StoreError(f"{path} is damaged ({exc}); rebuild it with `timeline build`")
+    for prefix, template in _MESSAGES.items():
+        if name.startswith(prefix):
+            return StoreError(template.format(path=path, timeout=BUSY_TIMEOUT_S, exc=exc))
     return StoreError(f"cannot use the store at {path}: {exc}")
