@@ -1,0 +1,115 @@
+"""TempEval-3 Task A benchmark: our temporal tagger vs plain dateparser.search_dates.
+
+Usage:
+    python benchmarks/tempeval3.py [FOLDER ...] [--baseline-limit N] [--errors N]
+
+Each FOLDER holds TimeML (.tml) files with gold TIMEX3s; by default the TimeBank (development)
+and AQUAINT (held out) folders of /work/shared/data/tempeval3/train. Prints strict/relaxed
+extent F1, value F1 and type F1, overall and by type, and documents per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from timeline.settings import DEFAULT  # noqa: E402
+from timeline.timeml import TimeMLDoc, Timex, read_file, read_timeml, tag_text, to_timex  # noqa: E402
+from timeline.timeml_score import Report, add_document, format_report, match  # noqa: E402
+
+DATA = Path("/work/shared/data/tempeval3/train")
+
+
+def load(folder: Path) -> list[TimeMLDoc]:
+    """Every TimeML document of a folder."""
+    return [read_timeml(read_file(p), str(p)) for p in sorted(folder.glob("*.tml"))]
+
+
+def ours(doc: TimeMLDoc) -> list[Timex]:
+    """Our TIMEX3s for a document."""
+    return [to_timex(e) for e in tag_text(doc.text, doc.dct, DEFAULT)]
+
+
+def baseline(doc: TimeMLDoc) -> list[Timex]:
+    """Plain dateparser.search_dates with the creation time as RELATIVE_BASE."""
+    from dateparser.search import search_dates
+
+    found = search_dates(doc.text, languages=["en"], settings=DEFAULT.dateparser_settings(doc.dct))
+    out: list[Timex] = []
+    pos = 0
+    for phrase, when in found or []:
+        start = doc.text.find(phrase, pos)
+        if start < 0:
+            continue
+        pos = start + len(phrase)
+        timed = (when.hour, when.minute, when.second) != (0, 0, 0)
+        value = when.strftime("%Y-%m-%dT%H:%M") if timed else when.date().isoformat()
+        out.append(Timex(start, pos, "TIME" if timed else "DATE", value, phrase))
+    return out
+
+
+def run(docs: list[TimeMLDoc], tagger, errors: int = 0) -> tuple[Report, float]:  # type: ignore[no-untyped-def]
+    """Score a tagger over documents; time only the tagging."""
+    report = Report()
+    seconds = 0.0
+    shown = 0
+    for doc in docs:
+        t0 = time.perf_counter()
+        system = tagger(doc)
+        seconds += time.perf_counter() - t0
+        add_document(report, list(doc.timexes), system)
+        if shown < errors:
+            shown += show_errors(doc, system, errors - shown)
+    return report, seconds
+
+
+def show_errors(doc: TimeMLDoc, system: list[Timex], limit: int) -> int:
+    """Print misses, false alarms and wrong values of one document (for development)."""
+    pairs = match(list(doc.timexes), system)
+    hit_g = {id(g) for g, _ in pairs}
+    hit_s = {id(s) for _, s in pairs}
+    lines = [f"MISS  {g.type:8} {g.value:14} {g.text!r}" for g in doc.timexes if id(g) not in hit_g]
+    lines += [f"FALSE {s.type:8} {s.value:14} {s.text!r}" for s in system if id(s) not in hit_s]
+    lines += [
+        f"VALUE {g.value:14} got {s.value:14} {g.text!r} / {s.text!r}"
+        for g, s in pairs
+        if g.value.upper() != s.value.upper()
+    ]
+    name = Path(doc.name).name
+    for line in lines[:limit]:
+        print(f"{name} {doc.dct.date()} {line}")
+    return min(len(lines), limit)
+
+
+def main() -> None:
+    """Run both taggers over each folder and print the tables."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("folders", nargs="*", type=Path, default=[DATA / "TimeBank", DATA / "AQUAINT"])
+    ap.add_argument(
+        "--baseline-limit", type=int, default=0, help="baseline on the first N docs only"
+    )
+    ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--errors", type=int, default=0, help="print up to N errors of ours")
+    args = ap.parse_args()
+    warnings.filterwarnings("ignore")
+    for folder in args.folders:
+        docs = load(folder)
+        report, seconds = run(docs, ours, args.errors)
+        print(format_report(f"{folder.name}: timeline.temporal", report, seconds))
+        if not args.no_baseline:
+            subset = docs[: args.baseline_limit] if args.baseline_limit else docs
+            base, base_s = run(subset, baseline)
+            print(format_report(f"{folder.name}: dateparser.search_dates", base, base_s))
+            ours_sub, ours_s = run(subset, ours)
+            speed = (base_s / base.docs) / (ours_s / ours_sub.docs) if ours_s else float("inf")
+            print(f"  speed-up over search_dates on the same {base.docs} docs: {speed:.1f}x")
+        print()
+
+
+if __name__ == "__main__":
+    main()

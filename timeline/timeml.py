@@ -1,0 +1,184 @@
+"""TimeML in and out: read documents (creation time, raw text, gold TIMEX3s), tag a document's
+TEXT with our TIMEX3s, and score TIMEX3 extents/values the TempEval-3 way."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from timeline.errors import InputError
+from timeline.models import TimeExpression
+from timeline.settings import DEFAULT, Settings
+from timeline.temporal import find_expressions
+
+logger = logging.getLogger(__name__)
+
+_TAG = re.compile(r"<(/?)([A-Za-z_][\w.-]*)([^>]*?)(/?)>")
+_ATTR = re.compile(r'([\w:-]+)\s*=\s*"([^"]*)"')
+_TEXT_RE = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+_DCT_VALUE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})(?:T(\d{2}):?(\d{2})(?::?(\d{2}))?)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A TIMEX3 of a document: character span in the raw TEXT, type, value."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMLDoc:
+    """A parsed TimeML document."""
+
+    name: str
+    dct: datetime
+    text: str  # the TEXT element's content, tags stripped, entities decoded
+    timexes: tuple[Timex, ...]
+
+
+def read_timeml(xml_text: str, name: str = "<document>") -> TimeMLDoc:
+    """Parse a TimeML document; InputError (naming it) if malformed or without a creation time."""
+    try:
+        ET.fromstring(xml_text.encode("utf-8"))
+    except ET.ParseError as exc:
+        raise InputError(f"{name}: not well-formed TimeML ({exc}); fix the XML and retry") from exc
+    m = _TEXT_RE.search(xml_text)
+    if not m:
+        raise InputError(f"{name}: no <TEXT> element; is this a TimeML document?")
+    dct = _creation_time(xml_text, name)
+    text, timexes = _strip(m.group(1))
+    return TimeMLDoc(name=name, dct=dct, text=text, timexes=tuple(timexes))
+
+
+def _creation_time(xml_text: str, name: str) -> datetime:
+    """The value of the TIMEX3 with functionInDocument="CREATION_TIME"."""
+    for tag in re.finditer(r"<TIMEX3\b[^>]*>", xml_text):
+        attrs = dict(_ATTR.findall(tag.group()))
+        if attrs.get("functionInDocument") == "CREATION_TIME":
+            m = _DCT_VALUE.match(attrs.get("value", ""))
+            if m:
+                parts = [int(p) if p else 0 for p in m.groups()]
+                try:
+                    return datetime(*parts)  # type: ignore[arg-type]
+                except ValueError:
+                    break
+            break
+    raise InputError(
+        f'{name}: no usable creation time (a TIMEX3 with functionInDocument="CREATION_TIME" '
+        "and a value such as 1998-01-08); add one and retry"
+    )
+
+
+def _strip(inner: str) -> tuple[str, list[Timex]]:
+    """Raw text of a TEXT element's content and the TIMEX3s in it, with raw offsets."""
+    out: list[str] = []
+    length = 0
+    timexes: list[Timex] = []
+    open_timex: tuple[int, dict[str, str]] | None = None
+    pos = 0
+    for tag in _TAG.finditer(inner):
+        piece = html.unescape(inner[pos : tag.start()])
+        out.append(piece)
+        length += len(piece)
+        pos = tag.end()
+        closing, name, attrs = tag.group(1), tag.group(2), tag.group(3)
+        if name != "TIMEX3":
+            continue
+        if not closing:
+            open_timex = (length, dict(_ATTR.findall(attrs)))
+        elif open_timex is not None:
+            start, a = open_timex
+            text = "".join(out)[start:length]
+            timexes.append(Timex(start, length, a.get("type", ""), a.get("value", ""), text))
+            open_timex = None
+    out.append(html.unescape(inner[pos:]))
+    return "".join(out), timexes
+
+
+def to_timex(expr: TimeExpression) -> Timex:
+    """Our expression as a Timex for scoring."""
+    return Timex(expr.char_start, expr.char_end, expr.type.value, expr.value, expr.text)
+
+
+def tag_text(text: str, dct: datetime, settings: Settings = DEFAULT) -> list[TimeExpression]:
+    """Our expressions for a raw TEXT (the one function the benchmark and tagger share)."""
+    return find_expressions(text, dct, settings)
+
+
+def tag_document(xml_text: str, settings: Settings = DEFAULT, name: str = "<document>") -> str:
+    """TimeML with the TEXT re-tagged by our TIMEX3s; old annotations inside and after TEXT go."""
+    doc = read_timeml(xml_text, name)
+    m = _TEXT_RE.search(xml_text)
+    assert m is not None  # read_timeml checked it
+    head = xml_text[: m.start()]
+    used = [int(t) for t in re.findall(r'\btid="t(\d+)"', head)]
+    exprs = tag_text(doc.text, doc.dct, settings)
+    body = _render(doc.text, exprs, (max(used) + 1) if used else 1, _dct_tid(head))
+    return f"{head}<TEXT>{body}</TEXT>\n\n</TimeML>\n"
+
+
+def _dct_tid(head: str) -> str:
+    """The tid of the creation-time TIMEX3 (t0 by convention)."""
+    for tag in re.finditer(r"<TIMEX3\b[^>]*>", head):
+        attrs = dict(_ATTR.findall(tag.group()))
+        if attrs.get("functionInDocument") == "CREATION_TIME":
+            return attrs.get("tid", "t0")
+    return "t0"
+
+
+def _render(text: str, exprs: list[TimeExpression], first_tid: int, dct_tid: str) -> str:
+    """The text, XML-escaped, with a TIMEX3 element around each expression."""
+    parts: list[str] = []
+    pos = 0
+    for i, e in enumerate(exprs):
+        parts.append(html.escape(text[pos : e.char_start], quote=False))
+        attrs = [f'tid="t{first_tid + i}"', f'type="{e.type.value}"', f'value="{e.value}"']
+        if e.mod:
+            attrs.append(f'mod="{e.mod}"')
+        relative = e.anchor in ("publication", "previous")
+        attrs.append(f'temporalFunction="{"true" if relative else "false"}"')
+        attrs.append('functionInDocument="NONE"')
+        if e.anchor == "publication":
+            attrs.append(f'anchorTimeID="{dct_tid}"')
+        inner = html.escape(e.text, quote=False)
+        parts.append(f"<TIMEX3 {' '.join(attrs)}>{inner}</TIMEX3>")
+        pos = e.char_end
+    parts.append(html.escape(text[pos:], quote=False))
+    return "".join(parts)
+
+
+def tag_directory(in_dir: Path, out_dir: Path, settings: Settings = DEFAULT) -> int:
+    """Tag every .tml/.xml file of in_dir into out_dir (same names); the number of documents."""
+    in_dir, out_dir = Path(in_dir), Path(out_dir)
+    if not in_dir.is_dir():
+        raise InputError(f"{in_dir}: not a folder; give a folder of TimeML (.tml) files")
+    files = sorted(p for p in in_dir.iterdir() if p.suffix.lower() in (".tml", ".xml"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for path in files:
+        xml_text = read_file(path)
+        (out_dir / path.name).write_text(tag_document(xml_text, settings, str(path)), "utf-8")
+    logger.info("tagged %d TimeML documents from %s", len(files), in_dir)
+    return len(files)
+
+
+def read_file(path: Path) -> str:
+    """A TimeML file's text; InputError naming the file when it cannot be read as UTF-8."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read it as UTF-8 text ({exc})") from exc
+
+
+def stripped_text(xml_text: str) -> str:
+    """The TEXT content with every tag removed and entities decoded (for round-trip checks)."""
+    m = _TEXT_RE.search(xml_text)
+    return _strip(m.group(1))[0] if m else ""
