@@ -15,6 +15,7 @@ from timeline.pubdate import (
     html_published,
     parse_explicit,
     resolve_published,
+    url_published,
 )
 from timeline.settings import Settings
 
@@ -130,6 +131,26 @@ GUESSES = [
         "Updated: 16 Jan 2022\nText without any other date.",
         PubDateGuess(utc(2022, 1, 16), "text: updated line", 0.4),
     ),
+    (
+        "Sat, 19 Feb 2022 19:45:00 +0000\nBody.",
+        PubDateGuess(utc(2022, 2, 19, 19, 45), "text: header", 0.8),
+    ),
+    (
+        "Headline of the story\n15.01.2022, 10:30 MSK\nBody.",
+        PubDateGuess(utc(2022, 1, 15, 7, 30), "text: header", 0.8),
+    ),
+    (
+        "Headline of the story\nJan. 12, 2022 5:40 p.m. EST\nBody.",
+        PubDateGuess(utc(2022, 1, 12, 22, 40), "text: header", 0.8),
+    ),
+    (
+        "Headline of the story\nBy Jane Doe | 12 January 2022, 18:05 CET\nBody.",
+        PubDateGuess(utc(2022, 1, 12, 17, 5), "text: byline", 0.8),
+    ),
+    (
+        "Headline of the story\nBy Jane Doe and the Brussels bureau\nBody.",
+        None,
+    ),
     ("", None),
     ("No dates here at all, only words.", None),
 ]
@@ -215,6 +236,39 @@ def test_resolve_published_explicit_beats_guessed(
     expected: PubDateGuess | None,
 ) -> None:
     assert resolve_published(explicit, html, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://wire.example.org/world/2022/01/12/nato-talks", utc(2022, 1, 12)),
+        ("https://example.org/news/2022-01-12-nato-talks.html", utc(2022, 1, 12)),
+        ("https://example.org/2022/1/5/", utc(2022, 1, 5)),
+        ("https://example.org/2022/02/30/impossible", None),
+        ("https://example.org/news/12345?date=2022/01/12", None),
+        ("https://example.org/news/nato-talks", None),
+        ("", None),
+    ],
+)
+def test_url_published(url: str, expected: datetime | None) -> None:
+    guess = url_published(url)
+    assert (guess.value if guess else None) == expected
+    assert guess is None or (guess.rule, guess.confidence) == ("url", 0.7)
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "expected"),
+    [
+        ("15 Jan. 2022 07:30\nBody.", "https://x.org/2022/01/15/a", ("text: header", 15)),
+        ("Thursday, May 23, 2024\nBody.", "https://x.org/2022/01/14/a", ("url", 14)),
+        ("Body.", "https://x.org/2022/01/14/a", ("url", 14)),
+    ],
+)
+def test_url_dates_overrule_disagreeing_text(
+    text: str, url: str, expected: tuple[str, int]
+) -> None:
+    guess = resolve_published([], "", text, url=url)
+    assert guess is not None and (guess.rule, guess.value.day) == expected
 
 
 @settings(max_examples=200, deadline=None)

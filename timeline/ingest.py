@@ -467,7 +467,8 @@ def _date_doc(
         ("option", option),
         (doc.meta.source, doc.meta.published),
     ]
-    return resolve_published(explicit, doc.html, doc.text, settings)
+    url = (manifest.url if manifest else "") or doc.meta.url
+    return resolve_published(explicit, doc.html, doc.text, settings, url=url)
 
 
 def _first_line(text: str) -> str:

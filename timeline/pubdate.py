@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from timeline.settings import DEFAULT, Settings
@@ -26,6 +26,7 @@ __all__ = [
     "parse_explicit",
     "resolve_published",
     "to_utc",
+    "url_published",
 ]
 
 
@@ -48,7 +49,7 @@ class _Candidate:
     clock: time | None
     rule: str
     confidence: float
-    utc: bool = False  # the text says GMT/UTC, so the settings' time zone does not apply
+    offset: int | None = None  # minutes east of UTC the text gives ("GMT", "+03:00"), if any
 
     @property
     def complete(self) -> bool:
@@ -71,6 +72,9 @@ MONTHS = {
     "dec": 12, "december": 12, "dez": 12, "dezember": 12,
 }  # fmt: skip
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_NUMBERS = {name[:n]: i for i, name in enumerate(WEEKDAYS) for n in (3, 4, 5, len(name))}
+ZONES = {"gmt": 0, "utc": 0, "z": 0, "bst": 60, "cet": 60, "cest": 120, "msk": 180}
+ZONES |= {"est": -300, "edt": -240, "cst": -360, "cdt": -300, "pst": -480, "pdt": -420}
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\.?"
@@ -79,10 +83,11 @@ _DATE_FORMS = (
     re.compile(rf"{_DAY}\s*{_MONTH},?\s+{_YEAR}", re.I),  # 15 Jan. 2022, GMT31 July 2021
     re.compile(rf"(?<![a-z]){_MONTH}\s+{_DAY},?\s+{_YEAR}", re.I),  # May 23, 2024
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+    re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d)"),
 )
 _TIME = re.compile(
     r"(?<!\d)(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?m\.?)?\s*"
-    r"(?P<tz>GMT|UTC|Z\b)?",
+    r"(?P<tz>(?:GMT|UTC|BST|CEST|CET|MSK|[ECP][SD]T|Z)\b|[+-][01]\d:?[0-5]\d)?",
     re.I,
 )
 _LABEL = re.compile(r"^\s*(?:published|posted|first published|date)\s*(?:on|:)?\s*", re.I)
@@ -99,7 +104,11 @@ _FEED_FOOTER = re.compile(  # IFTTT-style "{{PublishedAt}}": "February 19, 2022 
 )
 _ANY_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/s'’])")
 _LEFTOVER = re.compile(r"[A-Za-z]{2,}")
-_HEADER_WORDS = {"gmt", "utc", "at", "am", "pm", "published", "posted", "on", "updated", "date"}
+_HEADER_WORDS = {"at", "am", "pm", "published", "posted", "on", "updated", "date"} | set(ZONES)
+_BYLINE = re.compile(r"^by\s+\S", re.I)
+_URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>[01]?\d)[/-](?P<day>[0-3]?\d)(?=[/_.-]|$)"
+)
 
 
 def to_utc(value: datetime | date, tz: str = "UTC") -> datetime:
@@ -148,6 +157,16 @@ def _clock(match: re.Match[str] | None) -> time | None:
     return time(hour, minute) if hour < 24 else None
 
 
+def _offset(match: re.Match[str] | None) -> int | None:
+    """Minutes east of UTC named by a _TIME match's zone ("GMT", "MSK", "+03:00"), or None."""
+    raw = (match.group("tz") or "") if match else ""
+    if raw[:1] in "+-" and raw:
+        digits = raw[1:].replace(":", "")
+        minutes = int(digits[:2]) * 60 + int(digits[2:])
+        return minutes if raw[0] == "+" else -minutes
+    return ZONES.get(raw.lower()) if raw else None
+
+
 def _month(raw: str) -> int:
     """Month number of a month name or number."""
     return int(raw) if raw.isdigit() else MONTHS[raw.lower().rstrip(".")]
@@ -162,8 +181,11 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
-def _date_line(line: str, rule: str, confidence: float) -> _Candidate | None:
-    """A candidate when `line` is essentially one date (weekday, time and labels allowed)."""
+def _date_line(
+    line: str, rule: str, confidence: float, other_words: bool = False
+) -> _Candidate | None:
+    """A candidate when `line` is essentially one date (weekday, time and labels allowed;
+    any other words too when `other_words`, as in a byline)."""
     for form in _DATE_FORMS:
         m = form.search(line)
         if not m:
@@ -175,14 +197,13 @@ def _date_line(line: str, rule: str, confidence: float) -> _Candidate | None:
         t = _TIME.search(rest)
         rest_words = _TIME.sub(" ", rest) if t else rest
         words = [w.lower() for w in _LEFTOVER.findall(rest_words)]
-        weekdays = [w for w in words if w in WEEKDAYS]
-        if weekdays and weekdays[0] != WEEKDAYS[date(year, month, day).weekday()]:
+        weekdays = [WEEKDAY_NUMBERS[w] for w in words if w in WEEKDAY_NUMBERS]
+        if weekdays and weekdays[0] != date(year, month, day).weekday():
             return None  # "Thursday" on a date that was a Monday: not a trustworthy header
-        if any(w not in _HEADER_WORDS and w not in WEEKDAYS for w in words):
+        if not other_words and any(w not in _HEADER_WORDS | WEEKDAY_NUMBERS.keys() for w in words):
             return None
-        utc = bool(t and t.group("tz"))
         conf = confidence + (0.05 if t else 0.0)
-        return _Candidate(year, month, day, _clock(t), rule, conf, utc)
+        return _Candidate(year, month, day, _clock(t), rule, conf, _offset(t))
     return None
 
 
@@ -198,6 +219,8 @@ def _labelled(text: str) -> Iterator[_Candidate]:
             cand = _date_line(line, "text: updated line", 0.4)
         elif _LABEL.match(line):
             cand = _date_line(line, "text: published line", 0.85)
+        elif _BYLINE.match(line) and len(line.split()) <= 14:
+            cand = _date_line(line, "text: byline", 0.75, other_words=True)
         else:
             continue
         if cand:
@@ -278,8 +301,12 @@ def guess_published(text: str, settings: Settings = DEFAULT) -> PubDateGuess | N
         if any(_later_than(cand, other) for other in evidence):
             continue  # a capture or "updated" date over an earlier publication-shaped date
         stamp = datetime.combine(date(cand.year, cand.month, cand.day), cand.clock or time())
-        tz = "UTC" if cand.utc else settings.timezone
-        value = to_utc(stamp, tz) if cand.clock else to_utc(stamp.date())
+        if cand.clock is None:
+            value = to_utc(stamp.date())
+        elif cand.offset is not None:
+            value = stamp.replace(tzinfo=timezone(timedelta(minutes=cand.offset))).astimezone(UTC)
+        else:
+            value = to_utc(stamp, settings.timezone)
         return PubDateGuess(value, cand.rule, round(cand.confidence, 2))
     return None
 
@@ -331,13 +358,28 @@ def html_published(html: str, settings: Settings = DEFAULT) -> PubDateGuess | No
     return None
 
 
+def url_published(url: str) -> PubDateGuess | None:
+    """The date in an article URL's path (/2022/01/12/...), as news sites print it."""
+    m = _URL_DATE.search(url.split("?")[0])
+    if not m:
+        return None
+    year, month, day = (int(m.group(k)) for k in ("year", "month", "day"))
+    return (
+        PubDateGuess(to_utc(date(year, month, day)), "url", 0.7)
+        if _valid(year, month, day)
+        else None
+    )
+
+
 def resolve_published(
     explicit: Sequence[tuple[str, datetime | None]],
     html: str,
     text: str,
     settings: Settings = DEFAULT,
+    url: str = "",
 ) -> PubDateGuess | None:
-    """The cascade: first explicit (source, value) given, then HTML metadata, then the text."""
+    """The cascade: explicit (source, value) pairs in order, HTML metadata, then the URL and
+    the text (the URL wins when they disagree: a later text date is likely a capture date)."""
     for source, value in explicit:
         if value is not None:
             return PubDateGuess(to_utc(value, settings.timezone), source, 1.0)
@@ -345,4 +387,7 @@ def resolve_published(
         found = html_published(html, settings)
         if found is not None:
             return found
-    return guess_published(text, settings)
+    in_text, in_url = guess_published(text, settings), url_published(url)
+    if in_text and in_url and in_text.value.date() != in_url.value.date():
+        return in_url
+    return in_text or in_url
