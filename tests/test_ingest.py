@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from timeline.errors import InputError
-from timeline.ingest import NO_DATE, content_id, load_articles, split_front_matter
+from timeline.ingest import (
+    NO_DATE,
+    NO_DATE_HTML,
+    NO_DATE_JSON,
+    content_id,
+    load_articles,
+    split_front_matter,
+)
 from timeline.models import Article, Rejection
 from timeline.settings import Settings
 
@@ -119,6 +126,11 @@ REJECTIONS = [
         "manifest.toml",
         b"# no entries yet\n",
         "a manifest, not an article; give its folder instead",
+    ),
+    (
+        "undated.html",
+        b"<html><body><article><p>" + BODY.encode() + b"</p></article></body></html>",
+        NO_DATE_HTML,
     ),
     (
         "empty_html.html",
@@ -479,7 +491,7 @@ def test_jsonl_fixture() -> None:
             "not valid JSON at column 132 (Unterminated string starting at); "
             "fix or remove the line",
         ),
-        Rejection(f"{JSONL}:4", NO_DATE),
+        Rejection(f"{JSONL}:4", NO_DATE_JSON),
         Rejection(
             f"{JSONL}:6",
             "published '13 January 2022' is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ",

@@ -40,6 +40,14 @@ NO_DATE = (
     "no publication date found; add it to manifest.toml in its folder, give --published DATE, "
     "or put 'published:' in front matter"
 )
+NO_DATE_JSON = (
+    'no publication date found; give the article a "published" field (YYYY-MM-DD), '
+    "add the file to manifest.toml in its folder, or give --published DATE"
+)
+NO_DATE_HTML = (
+    "no publication date found in the page; add it to manifest.toml in its folder "
+    "or give --published DATE"
+)
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -69,6 +77,7 @@ class _Doc:
     text: str
     meta: _Meta = field(default_factory=_Meta)
     html: str = ""  # the page, for htmldate
+    no_date: str = NO_DATE  # what to tell the user when no date is found
 
 
 def normalize_text(text: str) -> str:
@@ -365,7 +374,8 @@ def _html_doc(path: str, html: str) -> _Doc:
     text, title, site, url = _html_parts(html)
     if not text.strip():
         raise _Reject("no article text found in the HTML page; save the article text as .txt")
-    return _Doc(path, text, _Meta(title=title, outlet=site, url=url), html=html)
+    meta = _Meta(title=title, outlet=site, url=url)
+    return _Doc(path, text, meta, html=html, no_date=NO_DATE_HTML)
 
 
 def _json_doc(where: str, raw: Any, settings: Settings) -> _Doc:
@@ -375,7 +385,8 @@ def _json_doc(where: str, raw: Any, settings: Settings) -> _Doc:
         raise _Reject('not an article object (needs a "text" string); fix or remove it')
     fields = {k: str(obj.get(k) or "") for k in ("title", "outlet", "url", "published")}
     meta = _front_matter_meta(fields, settings)
-    return _Doc(where, obj["text"], replace(meta, source="json") if meta.published else meta)
+    meta = replace(meta, source="json") if meta.published else meta
+    return _Doc(where, obj["text"], meta, no_date=NO_DATE_JSON)
 
 
 def _jsonl_docs(path: Path, shown: str, settings: Settings) -> Iterator[_Doc | Rejection]:
@@ -490,10 +501,10 @@ def _article(doc: _Doc, manifest: _Meta | None, opts: _Meta, settings: Settings)
         )
     guess = _date_doc(doc, manifest, opts.published, settings)
     if guess is None:
-        raise _Reject(NO_DATE)
+        raise _Reject(doc.no_date)
     if guess.confidence < settings.min_confidence:
         raise _Reject(
-            f"{NO_DATE} (the text suggests {guess.value.date().isoformat()} by '{guess.rule}', "
+            f"{doc.no_date} (the text suggests {guess.value.date().isoformat()} by '{guess.rule}', "
             f"too unsure at confidence {guess.confidence:.2f})"
         )
     m = manifest or _Meta()
