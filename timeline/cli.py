@@ -127,7 +127,7 @@ def _summary(report: BuildReport, html: Path, store: Path) -> None:
     )
     out.print(f"events: {report.events}   links: {report.links}", highlight=False)
     for r in report.rejected:
-        err.print(f"  rejected {r.path}: {r.reason}", markup=False, highlight=False)
+        err.print(f"Error: {r.path}: {r.reason}", markup=False, highlight=False)
     out.print(f"store: {store}\nhtml:  {html}", highlight=False)
 
 

@@ -35,6 +35,10 @@ _REPORT_FRAME = re.compile(
     r"believes|claimed|claim|reported|stressed|added|warned|noted) that\s+)",
     re.I,
 )
+_DATELINE_TEXT = re.compile(
+    r"^\s*(?:[A-Z][A-Z .'’]{2,}(?:\([^)]*\))?|[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+\.?)"
+    r"\s*[—–-][\s,]+"
+)
 _ANAPHOR_EARLIER = re.compile(r"\b(earlier|before|previous)", re.I)
 
 
@@ -111,10 +115,14 @@ def extract_events(
                     )
                 else:
                     pending.append(_Pending(draft, effect, clause, sent))
-    drafts = _merge_reports(drafts, pub)
+    drafts, renamed = _merge_reports(drafts, pub)
+    by_id = {d.event.id: d for d in drafts}
+    for p in pending:
+        p.cause = by_id.get(renamed.get(p.cause.event.id, ""), p.cause) if p.cause else None
+        p.effect = by_id.get(renamed.get(p.effect.event.id, ""), p.effect) if p.effect else None
     links.extend(_anaphora_links(drafts, expressions, article))
     links.extend(_resolve_pending(pending, drafts, article, settings))
-    return _finish(drafts, links)
+    return _finish(drafts, links, renamed)
 
 
 def _drop_dateline(sent: Sentence, exprs: list[TimeExpression]) -> list[TimeExpression]:
@@ -138,8 +146,10 @@ def _clauses(sent: Sentence, exprs: list[TimeExpression]) -> list[_Clause]:
     text = sent.text
     cuts = []
     for m in CONNECTIVE_RE.finditer(text):
-        a = sent.start + m.start()
-        if not any(e.char_start <= a < e.char_end for e in exprs):
+        a, z = sent.start + m.start(), sent.start + m.end()
+        inside = any(e.char_start <= a < e.char_end for e in exprs)
+        leads = any(0 <= e.char_start - z <= 1 for e in exprs)  # "since 2014", "after Monday"
+        if not inside and not leads:
             cuts.append((m.start(), m.end(), m.group("conn")))
     clauses: list[_Clause] = [_Clause(sent.start, sent.start + (cuts[0][0] if cuts else len(text)))]
     for i, (c_start, c_end, conn) in enumerate(cuts):
@@ -198,12 +208,12 @@ def _draft(
 ) -> _Draft:
     """Build a draft event for a clause, dated by `expr`, by `template`'s date, or by `pub`."""
     text = _clause_text(sent, clause)
-    if expr is not None:
-        local = text.replace(expr.text, " ", 1)
-    else:
-        local = text
-    title_src = _REPORT_FRAME.sub("", local.strip(" ,;–—-")) or local
-    found = actors(text) or actors(sent.text)
+    local = _without_expression(text, expr, clause.start) if expr else text
+    if clause.start == sent.start:
+        local = _DATELINE_TEXT.sub("", local)
+    title_src, speaker = _attribution(local.strip(" ,;–—-"))
+    title_src = _REPORT_FRAME.sub("", title_src) or title_src
+    found = _ordered_actors(speaker, text, sent.text, own_only=template is not None and not dated)
     mention = Mention(
         article_id=article.id,
         sentence_index=sent.index,
@@ -234,6 +244,49 @@ def _draft(
         mentions=(mention,),
     )
     return _Draft(event, clause, sent, dated)
+
+
+_PREP = r"(?:\b(?:in|on|at|by|during|since|from|until|as early as|as late as|of)\s+)?(?:the\s+)?"
+_SAID_BY = re.compile(
+    r"^(?P<content>.{12,}?)[,”\"]\s*(?P<speaker>(?:the\s+)?[^,“\"]{3,80}?)\s+"
+    r"(?P<verb>said|says|stated|warned|added|told|announced|noted|insisted|stressed|demanded|"
+    r"emphasi[sz]ed|according to)\b(?P<rest>[^,“\"]*)[.!]?$",
+    re.I | re.S,
+)
+_SAID_BY_INVERTED = re.compile(
+    r"^(?P<content>.{12,}?)[,”\"]\s*(?P<verb>said|says|demanded|warned|added)\s+"
+    r"(?P<speaker>[^,“\"]{3,80}?)(?P<rest>)[.!]?$",
+    re.I | re.S,
+)
+
+
+def _without_expression(text: str, expr: TimeExpression, offset: int) -> str:
+    """The clause with its date phrase (and the preposition before it) taken out."""
+    a, z = expr.char_start - offset, expr.char_end - offset
+    head = re.sub(_PREP + r"$", "", text[:a], flags=re.I)
+    out = head + " " + text[z:]
+    return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"^\W+", "", out.strip()))
+
+
+def _attribution(text: str) -> tuple[str, str]:
+    """("<speaker> said: <content>", speaker) for "<content>, <speaker> said ..."; else (text, "")."""
+    for rx in (_SAID_BY, _SAID_BY_INVERTED):
+        m = rx.match(text.strip())
+        if m and actors(m.group("speaker")):
+            speaker = m.group("speaker").strip()
+            content = m.group("content").strip(' ,“”"')
+            verb = m.group("verb") + m.group("rest").rstrip(" .")
+            return f"{speaker} {verb}: {content}", speaker
+    return text, ""
+
+
+def _ordered_actors(speaker: str, clause: str, sentence: str, own_only: bool) -> tuple[str, ...]:
+    """Actors of a clause, the speaker of a reported statement first."""
+    names = list(actors(speaker)) if speaker else []
+    names += [a for a in actors(clause) if a not in names]
+    if not own_only:
+        names += [a for a in actors(sentence) if a not in names]
+    return tuple(names)
 
 
 def _is_statement(text: str) -> bool:
@@ -281,10 +334,12 @@ def _evidence(sent: Sentence, clause: _Clause) -> str:
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
 
 
-def _merge_reports(drafts: list[_Draft], pub: date) -> list[_Draft]:
+def _merge_reports(drafts: list[_Draft], pub: date) -> tuple[list[_Draft], dict[str, str]]:
     """Fold undated reported statements into a like event of the same article in the week
-    before publication ("Stoltenberg told dpa ..." joins "Stoltenberg responded on the 23rd")."""
+    before publication ("Stoltenberg told dpa ..." joins "Stoltenberg responded on the 23rd").
+    Returns the kept drafts and {folded id: id it was folded into}."""
     kept: list[_Draft] = []
+    renamed: dict[str, str] = {}
     for d in sorted(drafts, key=lambda d: not d.dated):
         target = None if d.dated else _same_report(d, kept, pub)
         if target is None:
@@ -296,21 +351,27 @@ def _merge_reports(drafts: list[_Draft], pub: date) -> list[_Draft]:
             mentions=ev.mentions + d.event.mentions,
             actors=ev.actors + tuple(a for a in d.event.actors if a not in ev.actors),
         )
-    return sorted(kept, key=lambda d: (d.sentence.index, d.clause.start))
+        renamed[d.event.id] = ev.id
+    kept.sort(key=lambda d: (d.sentence.index, d.clause.start))
+    return kept, renamed
 
 
 def _same_report(d: _Draft, kept: list[_Draft], pub: date) -> _Draft | None:
-    """The kept event an undated report is part of, if one is clearly alike."""
+    """The kept event an undated report is part of: the same speaker on a dated event of the
+    week before publication that is alike, or the same speaker's other undated statement."""
     best, best_score = None, 0.0
+    speaker = actor_tokens(d.event.actors[:2])
     for k in kept:
         ev = k.event
         if ev.start is None or ev.granularity.rank > Granularity.DAY.rank:
             continue
         if not pub - timedelta(days=7) <= ev.start <= pub:
             continue
-        if not (actor_tokens(ev.actors[:1]) & actor_tokens(d.event.actors[:1])):
+        if not speaker & actor_tokens(ev.actors):
             continue
         score = report_similarity(ev, d.event)
+        if not k.dated and ev.start == pub:
+            score = max(score, 0.5)  # one speaker's statements reported on one day: one event
         if score >= 0.5 and score > best_score:
             best, best_score = k, score
     return best
@@ -337,7 +398,13 @@ def _anaphora_links(
         if this is None or prev is None or this is prev:
             continue
         a, b = (this, prev) if _ANAPHOR_EARLIER.search(expr.text) else (prev, this)
-        links.append(EventLink(a.event.id, b.event.id, "before", expr.text, article.id))
+        lead = re.search(
+            r"\b(since|after|from|until|before)\s+$",
+            this.sentence.text[: expr.char_start - this.sentence.start],
+            re.I,
+        )
+        evidence = (lead.group(0) if lead else "") + expr.text
+        links.append(EventLink(a.event.id, b.event.id, "before", evidence, article.id))
     return links
 
 
@@ -373,10 +440,28 @@ def _resolve_pending(
 
 
 def _best_match(probe: _Draft, drafts: list[_Draft], exclude: _Draft) -> _Draft | None:
-    """The article's event most like `probe`, if alike enough."""
-    scored = [(report_similarity(probe.event, d.event), d) for d in drafts if d is not exclude]
-    scored = [(s, d) for s, d in scored if s >= 0.45]
-    return max(scored, key=lambda sd: sd[0])[1] if scored else None
+    """The article's event most like `probe` (sharing an event word or an actor, not later
+    than `exclude`, the clause's partner), if alike enough; nearer dates win ties."""
+    best, best_score = None, 0.5
+    limit = exclude.event.start
+    for d in drafts:
+        ev = d.event
+        if d is exclude or not ev.title or (limit and ev.start and ev.start > limit):
+            continue
+        score = report_similarity(probe.event, ev)
+        if score < 0.4:
+            continue  # neither an event word nor enough actors in common
+        score += 0.2 * _nearness(probe.event, ev)
+        if score >= best_score:
+            best, best_score = d, score
+    return best
+
+
+def _nearness(a: Event, b: Event) -> float:
+    """1 for the same start day, falling to 0 at 30 days apart."""
+    if a.start is None or b.start is None:
+        return 0.0
+    return max(0.0, 1 - abs((a.start - b.start).days) / 30)
 
 
 def _is_happening(text: str) -> bool:
@@ -389,18 +474,25 @@ def _adopt(probe: _Draft, effect: _Draft, drafts: list[_Draft]) -> _Draft:
     rule = f"before '{effect.event.title}' ({probe.clause.conn})"
     ev = probe.event
     mention = replace(ev.mentions[0], rule=rule)
-    probe.event = replace(ev, mentions=(mention,))
+    probe.event = replace(ev, mentions=(mention,), actors=ev.actors or effect.event.actors)
     drafts.append(probe)
     return probe
 
 
-def _finish(drafts: list[_Draft], links: list[EventLink]) -> tuple[list[Event], list[EventLink]]:
-    """Final events, and links deduplicated with both ends present."""
+def _finish(
+    drafts: list[_Draft], links: list[EventLink], renamed: dict[str, str]
+) -> tuple[list[Event], list[EventLink]]:
+    """Final events, and links re-pointed at folded events, deduplicated, both ends present."""
     events = [d.event for d in drafts]
     ids = {e.id for e in events}
     seen, out = set(), []
     for link in links:
-        key = (link.source, link.target, link.kind)
+        link = replace(
+            link,
+            source=renamed.get(link.source, link.source),
+            target=renamed.get(link.target, link.target),
+        )
+        key = (link.source, link.target, link.kind, link.evidence)
         if link.source in ids and link.target in ids and link.source != link.target:
             if key not in seen:
                 seen.add(key)

@@ -246,12 +246,13 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
         "comment",
         "remark",
         "speak",
-        "spoke",
+        r"spoke\b",
         "stress",
         "emphasi",
         "insist",
         "note",
-        "add",
+        "added",
+        "adds",
         "claim",
         "argu",
         "believ",
@@ -286,7 +287,7 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
 }
 
 _CLASS_RE = [
-    (cls, re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")", re.I))
+    (cls, re.compile(r"\b(?:" + "|".join(stems) + r")", re.I))
     for cls, stems in EVENT_CLASSES.items()
 ]
 

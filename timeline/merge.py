@@ -92,9 +92,20 @@ def _candidate_score(new: Event, old: Event, settings: Settings) -> float:
         return 0.0  # an open interval ("since 2014") is not a dated happening
     score = report_similarity(new, old)
     threshold = settings.merge_threshold / 100
+    if _undated(new) != _undated(old):
+        # a publication-day default is only an upper bound: it may join a day-precise report
+        # of the same happening, never stand for a month or a year
+        if max(new.granularity.rank, old.granularity.rank) > Granularity.DAY.rank:
+            return 0.0
+        threshold = max(threshold, 0.7)
     if not _nested(new, old):
         threshold = max(threshold, 0.75)  # disagreeing dates need stronger evidence
     return score if score >= threshold else 0.0
+
+
+def _undated(ev: Event) -> bool:
+    """True when no date phrase dated the event: it took its article's publication day."""
+    return all(not m.expression for m in ev.mentions)
 
 
 def absorb(old: Event, new: Event) -> Event:

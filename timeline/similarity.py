@@ -14,7 +14,7 @@ from .text import content_words
 @lru_cache(maxsize=65536)
 def _features(title: str, sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     """Event classes and content words of a report (title + its first sentence)."""
-    return event_classes(title) or event_classes(sentence), content_words(title)
+    return event_classes(title), content_words(title)
 
 
 def actor_tokens(actors: tuple[str, ...]) -> frozenset[str]:
@@ -35,7 +35,16 @@ def report_similarity(a: Event, b: Event) -> float:
     sb = b.mentions[0].sentence if b.mentions else ""
     cls_a, words_a = _features(a.title, sa)
     cls_b, words_b = _features(b.title, sb)
-    classes = _overlap(cls_a, cls_b)
+    classes = 1.0 if cls_a & cls_b else 0.0
     people = _overlap(actor_tokens(a.actors), actor_tokens(b.actors))
-    words = fuzz.token_set_ratio(" ".join(sorted(words_a)), " ".join(sorted(words_b))) / 100
+    words = _jaccard(words_a, words_b)
     return 0.4 * classes + 0.35 * people + 0.25 * words
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """|a & b| / |a | b|, softened by fuzzy matching of the joined words (typos, inflection)."""
+    if not a or not b:
+        return 0.0
+    exact = len(a & b) / len(a | b)
+    fuzzy = fuzz.token_sort_ratio(" ".join(sorted(a)), " ".join(sorted(b))) / 100
+    return max(exact, fuzzy * exact**0.5)

@@ -125,8 +125,6 @@ def _names_in_run(raw: str) -> list[str]:
     """Actor names a capitalised run stands for (a demonym adds its country)."""
     names = []
     first = raw.split()[0].lower().rstrip(".,")
-    if first in DEMONYMS:
-        names.append(DEMONYMS[first])
     name = _clean_run(raw)
     if not name:
         return names
@@ -137,6 +135,8 @@ def _names_in_run(raw: str) -> list[str]:
         names.append(DEMONYMS[low])
     elif low not in NOT_ACTORS and low not in TITLES and (len(name) > 2 or name.isupper()):
         names.append(name)
+    if first in DEMONYMS and DEMONYMS[first] not in names:
+        names.append(DEMONYMS[first])  # after the person: "Russian minister Lavrov" is Lavrov
     return names
 
 
