@@ -106,7 +106,9 @@ TABLE = [
     ("It opened in December 2021.", SAT_2022_01_15, "December 2021", "2021-12", G.MONTH),
     ("It opened on Aug. 2.", datetime(1990, 8, 15), "Aug. 2", "1990-08-02", G.DAY),
     ("It opened on Dec. 20.", datetime(1998, 1, 8), "Dec. 20", "1997-12-20", G.DAY),
-    ("Results are due in May.", SAT_2022_01_15, "May", "2021-05", G.MONTH),
+    ("Results were published in May.", SAT_2022_01_15, "May", "2021-05", G.MONTH),
+    ("Results are due in May.", SAT_2022_01_15, "May", "2022-05", G.MONTH),
+    ("The rights expire Nov. 21.", THU_1989_10_26, "Nov. 21", "1989-11-21", G.DAY),
     ("The deal will close in March.", SAT_2022_01_15, "March", "2022-03", G.MONTH),
     # relative units
     ("Prices rose last year.", SAT_2022_01_15, "last year", "2021", G.YEAR),

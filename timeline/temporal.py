@@ -147,6 +147,7 @@ def _remember(ctx: Context, expr: TimeExpression) -> None:
         return
     if expr.start is None:
         return
-    ctx.last_value = expr.value
+    if expr.anchor != "previous":  # "a year earlier" chains stay on the period first named
+        ctx.last_value, ctx.last_pos = expr.value, expr.char_end
     if expr.granularity in (Granularity.DAY, Granularity.TIME):
         ctx.last_day = expr.start

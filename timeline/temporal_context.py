@@ -20,6 +20,15 @@ _PAST = re.compile(
     r"|began|saw|\w+ed)\b",
     re.I,
 )
+_STRONG_FUTURE = re.compile(
+    r"\b(?:will|wo\s*n't|shall|'ll|going\s+to|(?:is|are)\s+(?:due|set)\s+to|scheduled|upcoming"
+    r"|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|intends?\s+to|next)\b",
+    re.I,
+)
+_DEADLINE = re.compile(r"\b(?:to|until|till|through|by|before|from|effective|payable)\s+$", re.I)
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|told|tells|announced|reported|added|stated|noted)\b(?:\s+that\b)?", re.I
+)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'“‘(\[]*[A-Z0-9])|\n\s*\n")
 
 
@@ -45,7 +54,15 @@ class Context:
     settings: Settings
     last_value: str | None = None  # last DATE/TIME value with a calendar interval
     last_day: date | None = None  # last day-precise date
+    last_pos: int = -10_000  # where last_value ended in the text
     _sentences: list[int] = field(default_factory=list)
+
+    def recent_period(self, pos: int, window: int = 250) -> str | None:
+        """The last value if it is a quarter, half or month mentioned just before pos."""
+        if self.last_value and pos - self.last_pos <= window:
+            if re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12]|\d{2})", self.last_value):
+                return self.last_value
+        return None
 
     @property
     def dct(self) -> date:
@@ -71,18 +88,52 @@ class Context:
         return left, right
 
     def future(self, start: int, end: int) -> bool:
-        """Whether the nearest tense cue to the span (left first) points to the future."""
+        """Whether the sentence speaks of the future around the span."""
+        return self.tense(start, end) == "future"
+
+    def near_tense(self, start: int, end: int) -> str:
+        """Tense for a calendar date without a year: 'future' after will/shall/scheduled...,
+        'past' when a past verb stands right before it, else '' (take the closest date).
+
+        A deadline preposition ("extended to Nov. 20") leaves it open whatever the verb.
+        """
+        left, _ = self.sentence(start, end)
+        lefts = self.text[left:start]
+        cut = 0
+        for m in _REPORTING.finditer(lefts):
+            cut = m.end()
+        lefts = lefts[cut:]
+        fut = None
+        for fut in _STRONG_FUTURE.finditer(lefts):
+            pass
+        if fut is not None:
+            return "future"
+        if _DEADLINE.search(lefts):
+            return ""
+        tail = " ".join(lefts.split()[-4:])
+        return "past" if _PAST.search(tail) else ""
+
+    def tense(self, start: int, end: int) -> str:
+        """'future', 'past' or '' from the nearest tense cue in the span's clause (left first).
+
+        Reporting verbs ("said", "told") bound the clause: in "said the offer expires Nov. 10"
+        the tense of "said" says nothing about Nov. 10.
+        """
         left, right = self.sentence(start, end)
         lefts = self.text[left:start]
-        best_pos, best_future = -1, False
-        for rx, fut in ((_FUTURE, True), (_PAST, False)):
+        cut = 0
+        for m in _REPORTING.finditer(lefts):
+            cut = m.end()
+        lefts = lefts[cut:]
+        best_pos, best = -1, ""
+        for rx, name in ((_FUTURE, "future"), (_PAST, "past")):
             for m in rx.finditer(lefts):
                 if m.start() > best_pos:
-                    best_pos, best_future = m.start(), fut
-        if best_pos >= 0:
-            return best_future
+                    best_pos, best = m.start(), name
+        if best:
+            return best
         rights = self.text[end:right]
         f, p = _FUTURE.search(rights), _PAST.search(rights)
         if f and (not p or f.start() < p.start()):
-            return True
-        return False
+            return "future"
+        return "past" if p else ""

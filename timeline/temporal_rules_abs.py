@@ -70,18 +70,20 @@ def parse_absolute(text: str, base_iso: str) -> date | None:
 
 
 def pick_year(ctx: Context, month: int, day: int, start: int, end: int) -> date | None:
-    """Year for a month-day with no year: most recent on/before publication, or next if future."""
+    """Year for a month-day with no year: the most recent one in a past-tense clause, the next
+    one in a future-tense clause, else the one closest to the publication date."""
     dct = ctx.dct
-    try:
-        cand = date(dct.year, month, day)
-    except ValueError:
-        return _leap_fallback(dct.year, month, day)
-    if ctx.future(start, end):
-        if cand < dct - timedelta(days=1):
-            cand = date(dct.year + 1, month, day) if (month, day) != (2, 29) else cand
-    elif cand > dct + timedelta(days=1):
-        cand = _leap_fallback(dct.year - 1, month, day) or cand
-    return cand
+    cands = [d for y in (dct.year - 1, dct.year, dct.year + 1) if (d := _leap_fallback(y, month, day))]
+    if not cands:
+        return None
+    tense = ctx.near_tense(start, end)
+    if tense == "past":
+        past = [d for d in cands if d <= dct + timedelta(days=1)]
+        return past[-1] if past else cands[0]
+    if tense == "future":
+        ahead = [d for d in cands if d >= dct - timedelta(days=1)]
+        return ahead[0] if ahead else cands[-1]
+    return min(cands, key=lambda d: abs((d - dct).days))
 
 
 def _leap_fallback(year: int, month: int, day: int) -> date | None:
@@ -93,11 +95,15 @@ def _leap_fallback(year: int, month: int, day: int) -> date | None:
 
 
 def pick_month_year(ctx: Context, month: int, start: int, end: int) -> int:
-    """Year of a bare month name: most recent on/before the publication month, or next if future."""
+    """Year of a bare month name: by tense like pick_year, else the closest such month."""
     dct = ctx.dct
-    if ctx.future(start, end):
+    tense = ctx.near_tense(start, end)
+    if tense == "future":
         return dct.year if month >= dct.month else dct.year + 1
-    return dct.year if month <= dct.month else dct.year - 1
+    if tense == "past":
+        return dct.year if month <= dct.month else dct.year - 1
+    diff = month - dct.month
+    return dct.year + (1 if diff < -6 else -1 if diff > 6 else 0)
 
 
 def _date_res(d: date | None, ctx: Context, m: re.Match[str]) -> Res | None:

@@ -198,14 +198,15 @@ def r_ago(m: re.Match[str], ctx: Context) -> Res | None:
     sign = 1 if direction in ("later", "after", "from", "hence", "since") else -1
     if n is None or not float(n).is_integer():
         return Res(TimexType.DATE, "PAST_REF" if sign < 0 else "FUTURE_REF")
+    period = ctx.recent_period(m.start())
+    if unit == "year" and period and (direction != "ago" or n == 1):
+        value = shift_value(period, "year", sign * int(n))  # "up from a year ago": that quarter
+        if value:
+            return Res(TimexType.DATE, value, anchor="previous")
     base, anchor = ctx.dct, "publication"
-    if direction in ("earlier", "later", "before", "after") and ctx.last_value:
-        if unit == "year" and interval(ctx.last_value)[0].name in ("QUARTER", "HALF", "MONTH"):
-            value = shift_value(ctx.last_value, "year", sign * int(n))
-            if value:
-                return Res(TimexType.DATE, value, anchor="previous")
-        _, start, _ = interval(ctx.last_value)
-        if start is not None and unit in ("day", "week"):
+    if direction in ("earlier", "later", "before", "after") and unit in ("day", "week"):
+        _, start, _ = interval(ctx.last_value or "")
+        if start is not None:
             base, anchor = start, "previous"
     value = shift(base, unit, sign * int(n))
     return Res(TimexType.DATE, value, anchor=anchor) if value else None
@@ -218,8 +219,9 @@ def r_vague_ago(m: re.Match[str], ctx: Context) -> Res | None:
 
 def r_year_earlier(m: re.Match[str], ctx: Context) -> Res | None:
     """year-earlier / year-ago (business news): the same period a year before."""
-    if ctx.last_value and interval(ctx.last_value)[0].name in ("QUARTER", "HALF", "MONTH"):
-        value = shift_value(ctx.last_value, "year", -1)
+    period = ctx.recent_period(m.start())
+    if period:
+        value = shift_value(period, "year", -1)
         if value:
             return Res(TimexType.DATE, value, anchor="previous")
     return Res(TimexType.DATE, f"{ctx.dct.year - 1:04d}")
