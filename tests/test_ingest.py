@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.errors import InputError
 from timeline.ingest import (
@@ -14,6 +17,7 @@ from timeline.ingest import (
     NO_DATE_JSON,
     content_id,
     load_articles,
+    normalize_text,
     split_front_matter,
 )
 from timeline.models import Article, Rejection
@@ -632,3 +636,42 @@ def test_markdown_heading_is_the_title(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(DATED + "# Talks in Brussels end today\n\n" + BODY, "utf-8")
     articles, _ = load_articles(str(tmp_path))  # a single path, not in a list, works too
     assert articles[0].title == "Talks in Brussels end today"
+
+
+def test_glob_matching_folders_scans_them(tmp_path: Path) -> None:
+    for name in ("one/a.txt", "two/b.md"):
+        (tmp_path / name).parent.mkdir()
+        (tmp_path / name).write_text(DATED + name + " " + BODY, encoding="utf-8")
+    articles, _ = load_articles([f"{tmp_path}/*"])
+    assert [a.path for a in articles] == [str(tmp_path / "one/a.txt"), str(tmp_path / "two/b.md")]
+
+
+def test_json_records_keep_their_own_titles_under_a_manifest(tmp_path: Path) -> None:
+    _write(tmp_path, {
+        "feed.jsonl": '{"text": "A.", "title": "Own title"}\n{"text": "B."}\n',
+        "manifest.toml": '[[article]]\nfile = "feed.jsonl"\npublished = 2020-05-05\n'
+        'title = "Feed title"\noutlet = "Feed outlet"\n',
+    })  # fmt: skip
+    articles, _ = load_articles([tmp_path])
+    assert [(a.title, a.outlet) for a in articles] == [
+        ("Own title", "Feed outlet"),
+        ("Feed title", "Feed outlet"),
+    ]
+
+
+@given(
+    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1).filter(str.strip),
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]),
+    st.sampled_from(["\n", "\r\n"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_id_is_the_hash_of_the_normalized_text(body: str, encoding: str, newline: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "a.txt"
+        path.write_bytes((DATED + body).replace("\n", newline).encode(encoding))
+        articles, rejected = load_articles([path])
+    if rejected:  # e.g. a body of control characters that is blank once normalized
+        assert rejected[0].reason.startswith(("empty", "binary"))
+        return
+    assert articles[0].id == content_id(body)
+    assert articles[0].text == normalize_text(body.replace("\n", newline))

@@ -49,7 +49,7 @@ NO_DATE_HTML = (
     "or give --published DATE"
 )
 
-
+NO_DATE_HINTS = {"text": NO_DATE, "html": NO_DATE_HTML, "json": NO_DATE_JSON}
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -77,7 +77,7 @@ class _Doc:
     text: str
     meta: _Meta = field(default_factory=_Meta)
     html: str = ""  # the page, for htmldate
-    no_date: str = NO_DATE  # what to tell the user when no date is found
+    kind: str = "text"  # text | html | json: decides the "no date" hint and title precedence
 
 
 def normalize_text(text: str) -> str:
@@ -133,7 +133,8 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
             files = [p]
         elif glob.has_magic(text):
             matched = [Path(m) for m in sorted(glob.glob(text, recursive=True))]
-            files = [m for m in matched if m.is_file() and _is_article_file(m)]
+            files = [f for m in matched for f in (_scan_folder(m) if m.is_dir() else [m])]
+            files = [f for f in files if _is_article_file(f)]
             if not files:
                 raise InputError(f"{text}: no article files match this pattern; check it")
         else:
@@ -333,8 +334,8 @@ def _front_matter_meta(fields: dict[str, str], settings: Settings) -> _Meta:
             )
     return _Meta(
         title=fields.get("title", ""),
-        outlet=fields.get("outlet") or fields.get("source", ""),
-        url=fields.get("url", ""),
+        outlet=fields.get("outlet") or fields.get("source") or fields.get("publisher", ""),
+        url=fields.get("url") or fields.get("link", ""),
         published=published,
         source="front matter" if published else "",
         confidence=1.0 if published else 0.0,
@@ -375,7 +376,7 @@ def _html_doc(path: str, html: str) -> _Doc:
     if not text.strip():
         raise _Reject("no article text found in the HTML page; save the article text as .txt")
     meta = _Meta(title=title, outlet=site, url=url)
-    return _Doc(path, text, meta, html=html, no_date=NO_DATE_HTML)
+    return _Doc(path, text, meta, html=html, kind="html")
 
 
 def _json_doc(where: str, raw: Any, settings: Settings) -> _Doc:
@@ -386,7 +387,7 @@ def _json_doc(where: str, raw: Any, settings: Settings) -> _Doc:
     fields = {k: str(obj.get(k) or "") for k in ("title", "outlet", "url", "published")}
     meta = _front_matter_meta(fields, settings)
     meta = replace(meta, source="json") if meta.published else meta
-    return _Doc(where, obj["text"], meta, no_date=NO_DATE_JSON)
+    return _Doc(where, obj["text"], meta, kind="json")
 
 
 def _jsonl_docs(path: Path, shown: str, settings: Settings) -> Iterator[_Doc | Rejection]:
@@ -500,11 +501,12 @@ def _article(doc: _Doc, manifest: _Meta | None, opts: _Meta, settings: Settings)
             f"{settings.max_article_bytes}); split it or raise the limit"
         )
     guess = _date_doc(doc, manifest, opts.published, settings)
+    hint = NO_DATE_HINTS[doc.kind]
     if guess is None:
-        raise _Reject(doc.no_date)
+        raise _Reject(hint)
     if guess.confidence < settings.min_confidence:
         raise _Reject(
-            f"{doc.no_date} (the text suggests {guess.value.date().isoformat()} by '{guess.rule}', "
+            f"{hint} (the text suggests {guess.value.date().isoformat()} by '{guess.rule}', "
             f"too unsure at confidence {guess.confidence:.2f})"
         )
     m = manifest or _Meta()
@@ -517,7 +519,10 @@ def _article(doc: _Doc, manifest: _Meta | None, opts: _Meta, settings: Settings)
         published_confidence=guess.confidence,
         outlet=m.outlet or opts.outlet or doc.meta.outlet,
         url=m.url or opts.url or doc.meta.url,
-        title=m.title or doc.meta.title or _first_line(text),
+        title=(doc.meta.title if doc.kind == "json" else "")  # one manifest entry, many records
+        or m.title
+        or doc.meta.title
+        or _first_line(text),
     )
 
 
