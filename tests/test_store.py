@@ -563,21 +563,44 @@ WRITER = textwrap.dedent(
 )
 
 
-def test_two_processes_write_at_once(path: Path) -> None:
-    """Two writers at the same time serialize on the lock instead of failing."""
-    Store.open(path).close()
+@pytest.mark.parametrize(("writers", "rounds", "fresh"), [(2, 25, False), (4, 3, True)])
+def test_processes_write_at_once(path: Path, writers: int, rounds: int, fresh: bool) -> None:
+    """Writers at the same time (even creating the store) serialize instead of failing."""
+    if not fresh:
+        Store.open(path).close()
     go = path.with_name("go")
     args = [sys.executable, "-c", WRITER, str(ROOT), str(path)]
     procs = [
-        subprocess.Popen([*args, name, "25", str(go)], stdout=subprocess.PIPE, text=True)
-        for name in ("left", "right")
+        subprocess.Popen([*args, f"w{n}", str(rounds), str(go)], stdout=subprocess.PIPE, text=True)
+        for n in range(writers)
     ]
     assert all(p.stdout is not None and p.stdout.readline() == "ready\n" for p in procs)
     go.touch()
     outs = [p.communicate(timeout=120) for p in procs]
-    assert [p.returncode for p in procs] == [0, 0], outs
+    assert [p.returncode for p in procs] == [0] * writers, outs
     with Store.open(path, create=False) as s:
-        assert (s.article_count(), s.event_count()) == (50, 1000)
+        assert s.article_count() == writers * rounds
+        assert s.event_count() == writers * rounds * 20
+
+
+def test_busy_store(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A writer that cannot get the lock within the busy timeout gives up cleanly."""
+    monkeypatch.setattr("timeline.store.BUSY_TIMEOUT_S", 0.2)
+    with Store.open(path) as s:
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(StoreError) as info:
+                s.apply(ChangeSet(articles=(article(1),)))
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert str(info.value) == (
+            f"{path} is locked by another timeline process (waited 0.2 s);"
+            " try again when it has finished"
+        )
+        s.apply(ChangeSet(articles=(article(1),)))
+        assert s.article_count() == 1
 
 
 KILLED = textwrap.dedent(

@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -198,20 +199,28 @@ class Store:
         try:
             self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             self._db.execute("PRAGMA foreign_keys = ON")
-            if self._check_header():
-                return
-            if readonly:
-                raise StoreError(f"no store at {self.path}; run `timeline build` first")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._create_schema()
+            if not self._check_header():
+                if readonly:
+                    raise StoreError(f"no store at {self.path}; run `timeline build` first")
+                self._create_schema()
+            if not readonly:
+                self._use_wal()
         except sqlite3.Error as exc:
             raise _translate(exc, self.path) from exc
 
+    def _header(self) -> tuple[int, int, bool]:
+        """(application id, schema version, has any table), read in one consistent snapshot."""
+        row = self._db.execute(
+            "SELECT (SELECT application_id FROM pragma_application_id),"
+            " (SELECT user_version FROM pragma_user_version),"
+            " EXISTS (SELECT 1 FROM sqlite_schema)"
+        ).fetchone()
+        return int(row[0]), int(row[1]), bool(row[2])
+
     def _check_header(self) -> bool:
         """True if the schema exists; False for an empty database; raise for anything else."""
-        app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if app_id == version == 0 and not self._query("SELECT 1 FROM sqlite_schema LIMIT 1"):
+        app_id, version, has_tables = self._header()
+        if app_id == version == 0 and not has_tables:
             return False  # a new (or empty) file
         if app_id != APPLICATION_ID:
             raise StoreError(_MESSAGES["OTHER"].format(path=self.path))
@@ -225,7 +234,7 @@ class Store:
     def _create_schema(self) -> None:
         """Create tables and indexes in one transaction (a no-op if another process just did)."""
         with self._transaction():
-            if self._db.execute("PRAGMA user_version").fetchone()[0]:
+            if self._check_header():
                 return
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
@@ -233,6 +242,21 @@ class Store:
             self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             self._db.execute(f"PRAGMA user_version = {self.SCHEMA_VERSION}")
         log.info("created store %s (schema %d)", self.path, self.SCHEMA_VERSION)
+
+    def _use_wal(self) -> None:
+        """Switch to WAL (persistent); the switch needs a moment alone, so retry while busy."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                break
+            except sqlite3.OperationalError as exc:
+                busy = getattr(exc, "sqlite_errorname", "").startswith("SQLITE_BUSY")
+                if not busy or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
+        if mode.lower() != "wal":  # e.g. a read-only file: it is read as it is
+            log.warning("%s stays in journal mode %s", self.path, mode)
 
     def close(self) -> None:
         """Close the connection (safe to call twice)."""
@@ -458,9 +482,9 @@ _MESSAGES = {  # SQLite error name (prefix) -> what the user reads
     " --store path (nothing was written)",
     "SQLITE_FULL": "the disk is full while writing {path}; free some space and run the command"
     " again (nothing was written)",
-    "SQLITE_BUSY": "{path} is locked by another timeline process (waited {timeout:.0f} s);"
+    "SQLITE_BUSY": "{path} is locked by another timeline process (waited {timeout:g} s);"
     " try again when it has finished",
-    "SQLITE_LOCKED": "{path} is locked by another timeline process (waited {timeout:.0f} s);"
+    "SQLITE_LOCKED": "{path} is locked by another timeline process (waited {timeout:g} s);"
     " try again when it has finished",
     "SQLITE_CANTOPEN": "cannot open {path}; check that it and its folder are readable and writable",
     "SQLITE_CORRUPT": "{path} is damaged ({exc}); rebuild it with `timeline build`",
