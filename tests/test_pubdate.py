@@ -151,6 +151,19 @@ GUESSES = [
         "Headline of the story\nBy Jane Doe and the Brussels bureau\nBody.",
         None,
     ),
+    (
+        "Headline of the story\nJan 12, 2022, 6:05 PM ET\nBody.",
+        PubDateGuess(utc(2022, 1, 12, 23, 5), "text: header", 0.8),  # EST in winter
+    ),
+    (
+        "Headline of the story\nJuly 12, 2022, 6:05 PM ET\nBody.",
+        PubDateGuess(utc(2022, 7, 12, 22, 5), "text: header", 0.8),  # EDT in summer
+    ),
+    ("32.1 C\nThursday, May 23, 2024\n\nTitle\n\n" + BODY, None),  # a "today" widget
+    (
+        "21 °C\nMay 23, 2024 09:10\n\nTitle\n\n" + BODY,
+        PubDateGuess(utc(2024, 5, 23, 9, 10), "text: header", 0.8),
+    ),
     ("", None),
     ("No dates here at all, only words.", None),
 ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from timeline.settings import DEFAULT, Settings
@@ -49,7 +49,7 @@ class _Candidate:
     clock: time | None
     rule: str
     confidence: float
-    offset: int | None = None  # minutes east of UTC the text gives ("GMT", "+03:00"), if any
+    zone: tzinfo | None = None  # the time zone the text names ("GMT", "ET", "+03:00"), if any
 
     @property
     def complete(self) -> bool:
@@ -73,8 +73,9 @@ MONTHS = {
 }  # fmt: skip
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_NUMBERS = {name[:n]: i for i, name in enumerate(WEEKDAYS) for n in (3, 4, 5, len(name))}
-ZONES = {"gmt": 0, "utc": 0, "z": 0, "bst": 60, "cet": 60, "cest": 120, "msk": 180}
-ZONES |= {"est": -300, "edt": -240, "cst": -360, "cdt": -300, "pst": -480, "pdt": -420}
+ZONES: dict[str, int | str] = {"gmt": 0, "utc": 0, "z": 0, "bst": 60, "cet": 60, "cest": 120}
+ZONES |= {"msk": 180, "est": -300, "edt": -240, "cst": -360, "cdt": -300, "pst": -480}
+ZONES |= {"pdt": -420, "et": "America/New_York", "pt": "America/Los_Angeles"}
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\.?"
@@ -87,7 +88,7 @@ _DATE_FORMS = (
 )
 _TIME = re.compile(
     r"(?<!\d)(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?m\.?)?\s*"
-    r"(?P<tz>(?:GMT|UTC|BST|CEST|CET|MSK|[ECP][SD]T|Z)\b|[+-][01]\d:?[0-5]\d)?",
+    r"(?P<tz>(?:GMT|UTC|BST|CEST|CET|MSK|[ECP][SD]?T|Z)\b|[+-][01]\d:?[0-5]\d)?",
     re.I,
 )
 _LABEL = re.compile(r"^\s*(?:published|posted|first published|date)\s*(?:on|:)?\s*", re.I)
@@ -105,6 +106,7 @@ _FEED_FOOTER = re.compile(  # IFTTT-style "{{PublishedAt}}": "February 19, 2022 
 _ANY_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/s'’])")
 _LEFTOVER = re.compile(r"[A-Za-z]{2,}")
 _HEADER_WORDS = {"at", "am", "pm", "published", "posted", "on", "updated", "date"} | set(ZONES)
+_WEATHER = re.compile(r"^-?\d{1,2}(?:[.,]\d)?\s*°?\s*[CF]$")  # "32.1 C" in a page header
 _BYLINE = re.compile(r"^by\s+\S", re.I)
 _URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>[01]?\d)[/-](?P<day>[0-3]?\d)(?=[/_.-]|$)"
@@ -157,14 +159,17 @@ def _clock(match: re.Match[str] | None) -> time | None:
     return time(hour, minute) if hour < 24 else None
 
 
-def _offset(match: re.Match[str] | None) -> int | None:
-    """Minutes east of UTC named by a _TIME match's zone ("GMT", "MSK", "+03:00"), or None."""
+def _zone(match: re.Match[str] | None) -> tzinfo | None:
+    """The time zone a _TIME match names ("GMT", "MSK", "ET", "+03:00"), or None."""
     raw = (match.group("tz") or "") if match else ""
     if raw[:1] in "+-" and raw:
         digits = raw[1:].replace(":", "")
         minutes = int(digits[:2]) * 60 + int(digits[2:])
-        return minutes if raw[0] == "+" else -minutes
-    return ZONES.get(raw.lower()) if raw else None
+        return timezone(timedelta(minutes=minutes if raw[0] == "+" else -minutes))
+    known = ZONES.get(raw.lower()) if raw else None
+    if isinstance(known, str):
+        return ZoneInfo(known)  # "ET": EST or EDT depending on the date
+    return None if known is None else timezone(timedelta(minutes=known))
 
 
 def _month(raw: str) -> int:
@@ -203,7 +208,7 @@ def _date_line(
         if not other_words and any(w not in _HEADER_WORDS | WEEKDAY_NUMBERS.keys() for w in words):
             return None
         conf = confidence + (0.05 if t else 0.0)
-        return _Candidate(year, month, day, _clock(t), rule, conf, _offset(t))
+        return _Candidate(year, month, day, _clock(t), rule, conf, _zone(t))
     return None
 
 
@@ -229,12 +234,16 @@ def _labelled(text: str) -> Iterator[_Candidate]:
 
 def _header(text: str) -> Iterator[_Candidate]:
     """A date-only line among the first lines of the page (above or just below the title)."""
-    for line in _lines(text)[:8]:
+    lines = _lines(text)[:8]
+    widget = any(_WEATHER.match(line) for line in lines)
+    for line in lines:
         if len(line.split()) >= 12:
             return  # the body has started: dates below it are not the page header
         if _LABEL.match(line) or _UPDATED.match(line):
             continue
         cand = _date_line(line, "text: header", 0.75)
+        if cand and widget and cand.clock is None:
+            continue  # a theme's "today" widget next to the weather: the capture date
         if cand:
             yield cand
 
@@ -303,8 +312,8 @@ def guess_published(text: str, settings: Settings = DEFAULT) -> PubDateGuess | N
         stamp = datetime.combine(date(cand.year, cand.month, cand.day), cand.clock or time())
         if cand.clock is None:
             value = to_utc(stamp.date())
-        elif cand.offset is not None:
-            value = stamp.replace(tzinfo=timezone(timedelta(minutes=cand.offset))).astimezone(UTC)
+        elif cand.zone is not None:
+            value = stamp.replace(tzinfo=cand.zone).astimezone(UTC)
         else:
             value = to_utc(stamp, settings.timezone)
         return PubDateGuess(value, cand.rule, round(cand.confidence, 2))
