@@ -148,6 +148,7 @@ def _remember(ctx: Context, expr: TimeExpression) -> None:
     if expr.start is None:
         return
     if expr.anchor != "previous":  # "a year earlier" chains stay on the period first named
-        ctx.last_value, ctx.last_pos = expr.value, expr.char_end
+        ctx.last_value = expr.value
+        ctx.history.append((expr.value, expr.char_end))
     if expr.granularity in (Granularity.DAY, Granularity.TIME):
         ctx.last_day = expr.start

@@ -54,14 +54,16 @@ class Context:
     settings: Settings
     last_value: str | None = None  # last DATE/TIME value with a calendar interval
     last_day: date | None = None  # last day-precise date
-    last_pos: int = -10_000  # where last_value ended in the text
+    history: list[tuple[str, int]] = field(default_factory=list)  # (value, end) so far
     _sentences: list[int] = field(default_factory=list)
 
     def recent_period(self, pos: int, window: int = 250) -> str | None:
-        """The last value if it is a quarter, half or month mentioned just before pos."""
-        if self.last_value and pos - self.last_pos <= window:
-            if re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12]|\d{2})", self.last_value):
-                return self.last_value
+        """The latest quarter, half or month named (not inferred) just before pos."""
+        for value, end in reversed(self.history):
+            if pos - end > window:
+                break
+            if re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12]|\d{2})", value):
+                return value
         return None
 
     @property

@@ -58,7 +58,7 @@ _NUM_ALTS = sorted(
     [w.replace(" ", r"\s+") for w in NUMBER_WORDS if w != "the"], key=len, reverse=True
 )
 NUM = (
-    r"(?:\d+(?:\.\d+)?|(?:"
+    r"(?:\d{1,3}(?:\.\d+)?(?!\d)|(?:"
     + "|".join(_TENS)
     + r")(?:[\s-](?:"
     + "|".join(_SMALL[1:10])

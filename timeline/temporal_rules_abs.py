@@ -29,6 +29,7 @@ from timeline.temporal_lexicon import (
     YEAR,
     day_number,
     month_number,
+    number,
 )
 from timeline.temporal_values import quarter_of, season_of
 
@@ -73,7 +74,9 @@ def pick_year(ctx: Context, month: int, day: int, start: int, end: int) -> date 
     """Year for a month-day with no year: the most recent one in a past-tense clause, the next
     one in a future-tense clause, else the one closest to the publication date."""
     dct = ctx.dct
-    cands = [d for y in (dct.year - 1, dct.year, dct.year + 1) if (d := _leap_fallback(y, month, day))]
+    cands = [
+        d for y in (dct.year - 1, dct.year, dct.year + 1) if (d := _leap_fallback(y, month, day))
+    ]
     if not cands:
         return None
     tense = ctx.near_tense(start, end)
@@ -161,6 +164,12 @@ def r_month_year(m: re.Match[str], ctx: Context) -> Res | None:
     )
 
 
+def r_month_rel_year(m: re.Match[str], ctx: Context) -> Res | None:
+    """July last year, January this year."""
+    y = _rel_year(ctx, m["rel"])
+    return Res(TimexType.DATE, f"{y:04d}-{month_number(m['mon']):02d}") if y else None
+
+
 def r_month(m: re.Match[str], ctx: Context) -> Res | None:
     """A bare month name, resolved to the nearest past (or, in future tense, coming) month."""
     mo = month_number(m["mon"])
@@ -186,8 +195,9 @@ def a_month(m: re.Match[str], ctx: Context) -> bool:
 
 _YEAR_CUE = re.compile(
     r"(?:\b(?:in|since|of|by|until|till|from|to|before|after|during|through|between|year"
-    r"|early|late|mid|around|circa|fiscal|for|at|the|as|summer|spring|fall|autumn|winter)"
-    r"[\s-]+|[,(]\s*|^\s*|\b(?:1\d{3}|20\d{2})(?:\s*(?:and|or|to|through|-|/)\s*))$",
+    r"|early|late|mid|around|circa|fiscal|for|at|the|as|summer|spring|fall|autumn|winter|its|his"
+    r"|her|their|our|that|this|whose)"
+    r"[\s-]+|'s\s+|[,(]\s*|^\s*|\b(?:1\d{3}|20\d{2})(?:\s*(?:and|or|to|through|-|/)\s*))$",
     re.I,
 )
 _YEAR_NEXT_OK = re.compile(
@@ -206,6 +216,36 @@ def a_year(m: re.Match[str], ctx: Context) -> bool:
 def r_year(m: re.Match[str], ctx: Context) -> Res | None:
     """1998, fiscal 1989."""
     return Res(TimexType.DATE, f"{int(m['year']):04d}", anchor="absolute")
+
+
+_SPOKEN_UNITS = {
+    w: i for i, w in enumerate("zero one two three four five six seven eight nine".split())
+}
+
+
+def spoken_year(words: str) -> int | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand (and) one' -> 2001."""
+    w = re.sub(r"[\s-]+", " ", words.lower()).replace(" and ", " ").split()
+    if w[:2] == ["two", "thousand"]:
+        rest = number(" ".join(w[2:])) if w[2:] else 0.0
+        return 2000 + int(rest) if rest is not None and rest < 100 else None
+    head = number(w[0])
+    tail = number(" ".join(w[1:])) if len(w) > 1 else None
+    if head is None or tail is None or not 10 <= head <= 20:
+        return None
+    if w[1:2] == ["hundred"]:
+        return int(head) * 100
+    return int(head) * 100 + int(tail) if tail < 100 else None
+
+
+def r_spoken_year(m: re.Match[str], ctx: Context) -> Res | None:
+    """nineteen ninety-six, (January) two thousand."""
+    y = spoken_year(m["sy"])
+    if y is None:
+        return None
+    if m["mon"]:
+        return Res(TimexType.DATE, f"{y:04d}-{month_number(m['mon']):02d}", anchor="absolute")
+    return Res(TimexType.DATE, f"{y:04d}", anchor="absolute")
 
 
 def r_decade(m: re.Match[str], ctx: Context) -> Res | None:
@@ -236,7 +276,7 @@ def r_quarter(m: re.Match[str], ctx: Context) -> Res | None:
     """the third quarter (of 2021), Q3 2021, third-quarter."""
     q = int(m["q"]) if m["q"] else ORDINALS[m["ord"].lower()]
     year = m["y1"] or m["y2"]
-    y = int(year) if year else _rel_year(ctx, m["rel"])
+    y = int(year) if year else _rel_year(ctx, m["rel"] or m["rel2"])
     if y is not None and year and len(year) == 2:
         y = 2000 + int(year) if int(year) < 50 else 1900 + int(year)
     anchor = "absolute" if year else "publication"
@@ -295,11 +335,13 @@ ABS_RULES: list[Rule] = [
     Rule("month_day", rx(rf"(?<!\d)(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MON})(?!\w)"), r_month_day, capitalized),
     Rule("month_year", rx(rf"\b(?P<mon>{MON})\.?,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)"), r_month_year, capitalized),
     Rule("month", rx(rf"\b(?P<mon>{MON_FULL})(?!\w)"), r_month, a_month),
+    Rule("spoken_year", rx(rf"\b(?:(?P<mon>{MON_FULL})\s+|the\s+year\s+)?(?P<sy>(?:nineteen|eighteen|twenty)[\s-](?:hundred|oh[\s-]\w+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)\b"), r_spoken_year),
+    Rule("month_rel_year", rx(rf"\b(?P<mon>{MON_FULL})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"), lambda m, c: r_month_rel_year(m, c), capitalized),
     Rule("fiscal_year", rx(rf"\bfiscal(?:\s+year)?\s+(?P<year>{YEAR})(?!\d)"), r_year),
     Rule("year", rx(rf"(?<![\w$€£.,/:-])(?P<year>{YEAR})(?![\w%]|[.,:]\d|-\d|\s*(?:%|percent|per\s*cent))"), r_year, a_year),
     Rule("decade", rx(r"(?:\bthe\s+)?(?:\b(?P<dec>1\d\d|20\d)0'?s\b|'(?P<d2>\d)0s\b|\b(?P<cent>nineteen[\s-])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"), r_decade),
     Rule("century", rx(r"\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))[\s-]century\b"), r_century),
-    Rule("quarter", rx(rf"\b(?:(?:the|its|a)\s+)?(?:(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next|the\s+(?:previous|current|following))\s+(?:fiscal\s+)?year))?(?P<q>)?\b"), r_quarter),
+    Rule("quarter", rx(rf"\b(?:(?:the|its|a)\s+|(?P<rel2>this|last|next)\s+year's\s+)?(?:(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next|the\s+(?:previous|current|following))\s+(?:fiscal\s+)?year))?(?P<q>)?\b"), r_quarter),
     Rule("quarter", rx(rf"\b(?:Q(?P<q>[1-4])[\s-]*(?:FY|')?(?P<y1>{YEAR}|\d{{2}})|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))\b"), lambda m, c: r_quarter_q(m, c)),
     Rule("half", rx(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<rel>this|last|next)\s+year))?\b"), r_half),
     Rule("season", rx(rf"\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?!\d))?\b"), r_season, a_season),

@@ -43,6 +43,11 @@ def weekday_date(ctx: Context, wd: int, rel: str, start: int, end: int) -> date:
     back = (dct.weekday() - wd) % 7
     ahead = (wd - dct.weekday()) % 7
     rel = rel.lower()
+    if rel in ("previous", "following") and ctx.last_day is not None:
+        dct = ctx.last_day  # "the previous Friday": relative to the day just mentioned
+        back = (dct.weekday() - wd) % 7
+        ahead = (wd - dct.weekday()) % 7
+        rel = "last" if rel == "previous" else "next"
     if rel in ("last", "past", "previous"):
         return dct - timedelta(days=back or 7)
     if rel == "next":
@@ -177,9 +182,18 @@ def r_the_unit(m: re.Match[str], ctx: Context) -> Res | None:
     """'the year', 'the quarter', 'the week' in news: the current one (quarter: just reported)."""
     unit = m["u"].lower()
     if unit == "quarter":
+        period = ctx.recent_period(m.start())
+        if period and "Q" in period:
+            return Res(TimexType.DATE, period, anchor="previous")
         return Res(TimexType.DATE, report_quarter(ctx.dct))
     value = shift(ctx.dct, unit, 0)
     return Res(TimexType.DATE, value) if value else None
+
+
+def r_year_end(m: re.Match[str], ctx: Context) -> Res | None:
+    """year-end: the end of this year (of last year after 'since')."""
+    since = ctx.before(m.start(), 8).lower().endswith("since ")
+    return Res(TimexType.DATE, f"{ctx.dct.year - (1 if since else 0):04d}-12-31")
 
 
 def r_weekend(m: re.Match[str], ctx: Context) -> Res | None:
@@ -257,7 +271,7 @@ _THE_REL = (
 )
 
 REL_RULES: list[Rule] = [
-    Rule("weekday", rx(rf"\b(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<part>{PART}))?\b"), r_weekday),
+    Rule("weekday", rx(rf"\b(?:(?:the\s+)?(?P<rel>last|next|this|coming|past|previous|following)\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<part>{PART}))?\b"), r_weekday),
     Rule("deictic", rx(rf"\b(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>{PART}))?\b"), r_deictic),
     Rule("deictic", rx(rf"\b(?P<w>this|last)\s+(?P<part>{PART})\b"), r_deictic),
     Rule("clock", rx(rf"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<noon>noon|midnight))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time))?{_DP}"), r_clock),
@@ -265,9 +279,10 @@ REL_RULES: list[Rule] = [
     Rule("ordinal_day", rx(r"\b(?:on|since|until|till|by|before|after|from|to|through)\s+(?P<t>the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"), r_ordinal_day, a_ordinal_day),
     Rule("relative_unit", rx(rf"\b(?P<rel>{_REL}|the\s+(?:{_THE_REL}))\s+(?P<u>week|weekend|month|year|quarter|decade|century|fiscal\s+year)\b"), r_rel_unit),
     Rule("relative_season", rx(r"\b(?P<rel>this|last|next|past|previous|coming)\s+(?P<s>spring|summer|fall|autumn|winter)\b"), r_rel_season),
-    Rule("the_unit", rx(r"\bthe\s+(?P<u>year|quarter|month|week)\b(?![\s-](?:earlier|ago|before|after|long|old|\w+ed\b))"), r_the_unit),
+    Rule("the_unit", rx(r"\bthe\s+(?:(?:full|whole|entire|current|latest|fiscal|current\s+fiscal|latest\s+fiscal)\s+)?(?P<u>year|quarter|month|week)\b(?![\s-](?:earlier|ago|before|after|long|old)\b)"), r_the_unit),
+    Rule("year_end", rx(r"\byear[\s-]end\b"), r_year_end),
     Rule("weekend", rx(r"\bthe\s+weekend\b"), r_weekend),
-    Rule("ago", rx(rf"\b(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|from\s+now|hence|(?:before|after)(?=\s*(?:[,.;:)]|$)))"), r_ago),
+    Rule("ago", rx(rf"\b(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|(?:before|after)(?=\s*(?:[,.;:)]|$)))"), r_ago),
     Rule("ago", rx(rf"\b(?P<u>{UNIT}|(?:a\s+)?long\s+time|long|some\s+time|a\s+while)\s+ago\b"), r_vague_ago),
     Rule("year_earlier", rx(r"\b(?:the\s+(?:comparable\s+)?)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period))?\b"), r_year_earlier),
 ]  # fmt: skip
