@@ -269,7 +269,7 @@ def _without_expression(text: str, expr: TimeExpression, offset: int) -> str:
 
 
 def _attribution(text: str) -> tuple[str, str]:
-    """("<speaker> said: <content>", speaker) for "<content>, <speaker> said ..."; else (text, "")."""
+    """("<speaker> said: <content>", speaker) for "<content>, <speaker> said"; else (text, "")."""
     for rx in (_SAID_BY, _SAID_BY_INVERTED):
         m = rx.match(text.strip())
         if m and actors(m.group("speaker")):

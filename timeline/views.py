@@ -40,7 +40,7 @@ def event_rows(events: Sequence[Event], articles: Mapping[str, Article]) -> list
     """Rows of the `timeline events` table: id, date, granularity, sources, title."""
     rows = []
     for ev in events:
-        flag = " ⚠" if ev.conflict else ""
+        flag = (" onwards" if ev.start and ev.end is None else "") + (" ⚠" if ev.conflict else "")
         srcs = ", ".join(short(s, articles) for s in ev.sources)
         rows.append([ev.id, ev.value + flag, ev.granularity.value, srcs, ev.title])
     return rows
