@@ -7,7 +7,7 @@ import logging
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -26,7 +26,6 @@ BUSY_TIMEOUT_S = 30.0  # a second `timeline add` waits this long for the first t
 MIN_PREFIX = 4  # shortest id prefix accepted for events and sources
 OPEN_SPAN = -1  # span level of open intervals (end None)
 MAX_SPAN = 23  # (date.max - date.min).days.bit_length() == 22; levels are 0..22
-_CHUNK = 500  # ids per IN (...) list, well below SQLite's variable limit
 
 # Events carry a "span level": the bit length of their length in days (end - start). An event of
 # level L starts at most 2**L - 1 days before its end, so the overlap query can bound `start`
@@ -60,6 +59,7 @@ _EVENT_FIELDS = (
     "id", "title", "value", "granularity", "start", "end", "mod", "actors", "conflict", "span",
     "search", "data",
 )  # fmt: skip
+_LINKS = "SELECT source, target, kind, evidence, article FROM links"
 _ORDER_EVENTS = "ORDER BY start IS NULL, start, id"
 
 
@@ -101,22 +101,6 @@ def _article_row(article: Article) -> tuple[Any, ...]:
     """Column values of one articles row, in _ARTICLE_FIELDS order."""
     d = article.to_dict(with_text=True)
     return tuple(d[c] for c in _ARTICLE_FIELDS)
-
-
-def _link_row(link: EventLink) -> tuple[Any, ...]:
-    """Column values of one links row."""
-    return (link.source, link.target, link.kind, link.evidence, link.article_id)
-
-
-def _prefix_bounds(prefix: str) -> tuple[str, str]:
-    """Half-open text range holding every id that starts with prefix."""
-    return prefix, prefix + "\U0010ffff"
-
-
-def _chunks(items: list[str]) -> Iterator[list[str]]:
-    """Slices of at most _CHUNK items."""
-    for i in range(0, len(items), _CHUNK):
-        yield items[i : i + _CHUNK]
 
 
 def _lower_bound(start: date, level: int) -> str:
@@ -305,31 +289,19 @@ class Store:
 
     def _check_references(self, change: ChangeSet) -> None:
         """Raise StoreError naming the first mention or link that points at nothing."""
-        articles = {a.id for a in change.articles}
-        events = {e.id for e in change.events}
-        wanted_articles = {m.article_id for e in change.events for m in e.mentions} - articles
-        wanted_events = {x for link in change.links for x in (link.source, link.target)} - events
-        missing_a = wanted_articles - self._existing("articles", wanted_articles)
-        missing_e = wanted_events - self._existing("events", wanted_events)
-        if missing_a:
-            raise StoreError(
-                f"cannot write to {self.path}: an event cites article {min(missing_a)!r}, which is"
-                " neither stored nor in this change; nothing was written"
-            )
-        if missing_e:
-            raise StoreError(
-                f"cannot write to {self.path}: a link points at event {min(missing_e)!r}, which is"
-                " neither stored nor in this change; nothing was written"
-            )
-
-    def _existing(self, table: str, ids: Iterable[str]) -> set[str]:
-        """The subset of ids present in table (articles or events)."""
-        found: set[str] = set()
-        for chunk in _chunks(sorted(ids)):
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)
-            found.update(r[0] for r in rows)
-        return found
+        cited = {m.article_id for e in change.events for m in e.mentions}
+        linked = {x for link in change.links for x in (link.source, link.target)}
+        for table, wanted, what in (
+            ("articles", cited - {a.id for a in change.articles}, "an event cites article"),
+            ("events", linked - {e.id for e in change.events}, "a link points at event"),
+        ):
+            sql = f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))"
+            missing = wanted - {r[0] for r in self._db.execute(sql, (json.dumps(list(wanted)),))}
+            if missing:
+                raise StoreError(
+                    f"cannot write to {self.path}: {what} {min(missing)!r}, which is neither"
+                    " stored nor in this change; nothing was written"
+                )
 
     def _write_articles(self, articles: tuple[Article, ...]) -> None:
         """Insert articles; one already stored (same content hash) gets its metadata updated."""
@@ -352,7 +324,7 @@ class Store:
         self._db.executemany(
             "INSERT OR IGNORE INTO links (source, target, kind, evidence, article)"
             " VALUES (?, ?, ?, ?, ?)",
-            (_link_row(link) for link in links),
+            (tuple(link.to_dict().values()) for link in links),
         )
 
     # -- reading ---------------------------------------------------------------------------
@@ -388,7 +360,7 @@ class Store:
             return [ref]
         if len(ref) < MIN_PREFIX:
             return []
-        lo, hi = _prefix_bounds(ref)
+        lo, hi = ref, ref + "\U0010ffff"  # every id that starts with ref
         n = self._query(f"SELECT count(*) FROM {table} WHERE id >= ? AND id < ?", (lo, hi))[0][0]
         if n > 1:
             raise NotFoundError(f"{noun} prefix '{ref}' matches {n} {noun}s; give more characters")
@@ -443,16 +415,11 @@ class Store:
 
     def links(self) -> list[EventLink]:
         """Every link, ordered by source, target, kind, evidence, article."""
-        sql = "SELECT source, target, kind, evidence, article FROM links"
-        return [EventLink(*row) for row in self._query(sql + " ORDER BY 1, 2, 3, 4, 5")]
+        return [EventLink(*row) for row in self._query(f"{_LINKS} ORDER BY 1, 2, 3, 4, 5")]
 
     def links_of(self, event_id: str) -> list[EventLink]:
-        """Links where the event is the source or the target."""
-        sql = (
-            "SELECT source, target, kind, evidence, article FROM links WHERE source = ?"
-            " UNION SELECT source, target, kind, evidence, article FROM links WHERE target = ?"
-            " ORDER BY 1, 2, 3, 4, 5"
-        )
+        """Links where the event is the source or the target (each by its own index)."""
+        sql = f"{_LINKS} WHERE source = ? UNION {_LINKS} WHERE target = ? ORDER BY 1, 2, 3, 4, 5"
         return [EventLink(*row) for row in self._query(sql, (event_id, event_id))]
 
 
@@ -484,8 +451,6 @@ _MESSAGES = {  # SQLite error name (prefix) -> what the user reads
     " again (nothing was written)",
     "SQLITE_BUSY": "{path} is locked by another timeline process (waited {timeout:g} s);"
     " try again when it has finished",
-    "SQLITE_LOCKED": "{path} is locked by another timeline process (waited {timeout:g} s);"
-    " try again when it has finished",
     "SQLITE_CANTOPEN": "cannot open {path}; check that it and its folder are readable and writable",
     "SQLITE_CORRUPT": "{path} is damaged ({exc}); rebuild it with `timeline build`",
 }
@@ -493,7 +458,7 @@ _MESSAGES = {  # SQLite error name (prefix) -> what the user reads
 
 def _translate(exc: sqlite3.Error, path: Path) -> StoreError:
     """A StoreError a user can act on for an SQLite error on the store at path."""
-    name = getattr(exc, "sqlite_errorname", "")
+    name = getattr(exc, "sqlite_errorname", "").replace("SQLITE_LOCKED", "SQLITE_BUSY")
     for prefix, template in _MESSAGES.items():
         if name.startswith(prefix):
             return StoreError(template.format(path=path, timeout=BUSY_TIMEOUT_S, exc=exc))
