@@ -675,3 +675,28 @@ def test_id_is_the_hash_of_the_normalized_text(body: str, encoding: str, newline
         return
     assert articles[0].id == content_id(body)
     assert articles[0].text == normalize_text(body.replace("\n", newline))
+
+
+def test_html_page_that_trafilatura_finds_all_boilerplate(tmp_path: Path) -> None:
+    path = tmp_path / "short.html"
+    path.write_text(
+        '<html><head><meta property="article:published_time" content="2022-01-12">'
+        "</head><body><p>Short news: NATO met Russia.</p></body></html>",
+        encoding="utf-8",
+    )
+    articles, rejected = load_articles([path])
+    assert (rejected, articles[0].text) == ([], "Short news: NATO met Russia.")
+
+
+@given(
+    st.binary(max_size=400) | st.text(max_size=300).map(lambda t: t.encode("utf-8")),
+    st.sampled_from([".txt", ".md", ".html", ".jsonl", ".json"]),
+)
+@settings(max_examples=150, deadline=None)
+def test_any_file_gives_an_article_or_a_rejection(data: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / ("input" + suffix)
+        path.write_bytes(data)
+        articles, rejected = load_articles([path], published=utc(2022, 1, 12))
+    assert all(isinstance(r, Rejection) and r.reason for r in rejected)
+    assert all(a.published == utc(2022, 1, 12) and a.text for a in articles)

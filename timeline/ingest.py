@@ -372,7 +372,13 @@ def _html_parts_plain(html: str) -> tuple[str, str, str, str]:
 
 def _html_doc(path: str, html: str) -> _Doc:
     """One article from an HTML page: main text, title, outlet, URL; the page kept for dating."""
-    text, title, site, url = _html_parts(html)
+    try:
+        text, title, site, url = _html_parts(html)
+        if not text.strip():  # trafilatura may judge a short page all boilerplate
+            text = _html_parts_plain(html)[0]
+    except Exception as exc:  # a parser crash on one page must not stop the build
+        log.warning("%s: HTML extraction failed: %r", path, exc)
+        raise _Reject(f"cannot parse the HTML page ({type(exc).__name__}); check the file") from exc
     if not text.strip():
         raise _Reject("no article text found in the HTML page; save the article text as .txt")
     meta = _Meta(title=title, outlet=site, url=url)
