@@ -11,8 +11,8 @@ from timeline.models import Granularity, TimexType
 from timeline.settings import Settings
 
 _FUTURE = re.compile(
-    r"\b(?:will|wo\s*n't|shall|'ll|going\s+to|(?:is|are)\s+(?:due|set)\s+to|scheduled|upcoming"
-    r"|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|intends?\s+to|would|next)\b",
+    r"\b(?:will|wo\s*n't|shall|'ll|going\s+to|(?:is|are|was|were)\s+to|(?:due|set)\s+to|scheduled"
+    r"|upcoming|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|intends?\s+to|would|next)\b",
     re.I,
 )
 _PAST = re.compile(
@@ -105,10 +105,7 @@ class Context:
         for m in _REPORTING.finditer(lefts):
             cut = m.end()
         lefts = lefts[cut:]
-        fut = None
-        for fut in _STRONG_FUTURE.finditer(lefts):
-            pass
-        if fut is not None:
+        if _STRONG_FUTURE.search(lefts):
             return "future"
         if _DEADLINE.search(lefts):
             return ""
@@ -116,19 +113,11 @@ class Context:
         return "past" if _PAST.search(tail) else ""
 
     def tense(self, start: int, end: int) -> str:
-        """'future', 'past' or '' from the nearest tense cue in the span's clause (left first).
-
-        Reporting verbs ("said", "told") bound the clause: in "said the offer expires Nov. 10"
-        the tense of "said" says nothing about Nov. 10.
-        """
+        """'future', 'past' or '' from the nearest tense cue in the sentence (left first)."""
         left, right = self.sentence(start, end)
         lefts = self.text[left:start]
-        cut = 0
-        for m in _REPORTING.finditer(lefts):
-            cut = m.end()
-        lefts = lefts[cut:]
         best_pos, best = -1, ""
-        for rx, name in ((_FUTURE, "future"), (_PAST, "past")):
+        for rx, name in ((_FUTURE, "future"), (_PAST, "past"), (_REPORTING, "past")):
             for m in rx.finditer(lefts):
                 if m.start() > best_pos:
                     best_pos, best = m.start(), name

@@ -100,7 +100,7 @@ def _leap_fallback(year: int, month: int, day: int) -> date | None:
 def pick_month_year(ctx: Context, month: int, start: int, end: int) -> int:
     """Year of a bare month name: by tense like pick_year, else the closest such month."""
     dct = ctx.dct
-    tense = ctx.near_tense(start, end)
+    tense = ctx.near_tense(start, end) or ctx.tense(start, end)
     if tense == "future":
         return dct.year if month >= dct.month else dct.year + 1
     if tense == "past":
@@ -162,6 +162,18 @@ def r_month_year(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(
         TimexType.DATE, f"{int(m['year']):04d}-{month_number(m['mon']):02d}", anchor="absolute"
     )
+
+
+def r_rel_month(m: re.Match[str], ctx: Context) -> Res | None:
+    """last August (a year back if August is the month just gone), this May, next March."""
+    mo, dct, rel = month_number(m["mon"]), ctx.dct, m["rel"].lower()
+    if rel == "this":
+        y = dct.year
+    elif rel == "last":
+        y = dct.year if mo < dct.month - 1 else dct.year - 1
+    else:
+        y = dct.year if mo > dct.month + 1 else dct.year + 1
+    return Res(TimexType.DATE, f"{y:04d}-{mo:02d}")
 
 
 def r_month_rel_year(m: re.Match[str], ctx: Context) -> Res | None:
@@ -287,6 +299,20 @@ def r_quarter(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, f"{y:04d}-Q{q}", anchor=anchor)
 
 
+def r_year_quarter(m: re.Match[str], ctx: Context) -> Res | None:
+    """'the 1988 quarter': the quarter under discussion, in that year."""
+    period = ctx.recent_period(m.start())
+    q = period[-1] if period and "Q" in period else report_quarter_number(ctx)
+    return Res(TimexType.DATE, f"{int(m['year']):04d}-Q{q}", anchor="previous")
+
+
+def report_quarter_number(ctx: Context) -> str:
+    """Number of the quarter business news reports on: the one just ended early in a quarter."""
+    q = quarter_of(ctx.dct)
+    into = (ctx.dct - date(ctx.dct.year, 3 * q - 2, 1)).days
+    return str(q - 1 if into < 45 and q > 1 else 4 if into < 45 else q)
+
+
 def r_half(m: re.Match[str], ctx: Context) -> Res | None:
     """the first half (of 2021) -> 2021-H1."""
     h = 1 if m["ord"].lower() in ("first", "1st") else 2
@@ -337,12 +363,14 @@ ABS_RULES: list[Rule] = [
     Rule("month", rx(rf"\b(?P<mon>{MON_FULL})(?!\w)"), r_month, a_month),
     Rule("spoken_year", rx(rf"\b(?:(?P<mon>{MON_FULL})\s+|the\s+year\s+)?(?P<sy>(?:nineteen|eighteen|twenty)[\s-](?:hundred|oh[\s-]\w+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)\b"), r_spoken_year),
     Rule("month_rel_year", rx(rf"\b(?P<mon>{MON_FULL})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"), lambda m, c: r_month_rel_year(m, c), capitalized),
+    Rule("relative_month", rx(rf"\b(?P<rel>last|this|next)\s+(?P<mon>{MON_FULL})(?!\w)"), r_rel_month, capitalized),
     Rule("fiscal_year", rx(rf"\bfiscal(?:\s+year)?\s+(?P<year>{YEAR})(?!\d)"), r_year),
     Rule("year", rx(rf"(?<![\w$€£.,/:-])(?P<year>{YEAR})(?![\w%]|[.,:]\d|-\d|\s*(?:%|percent|per\s*cent))"), r_year, a_year),
     Rule("decade", rx(r"(?:\bthe\s+)?(?:\b(?P<dec>1\d\d|20\d)0'?s\b|'(?P<d2>\d)0s\b|\b(?P<cent>nineteen[\s-])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"), r_decade),
     Rule("century", rx(r"\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))[\s-]century\b"), r_century),
     Rule("quarter", rx(rf"\b(?:(?:the|its|a)\s+|(?P<rel2>this|last|next)\s+year's\s+)?(?:(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next|the\s+(?:previous|current|following))\s+(?:fiscal\s+)?year))?(?P<q>)?\b"), r_quarter),
     Rule("quarter", rx(rf"\b(?:Q(?P<q>[1-4])[\s-]*(?:FY|')?(?P<y1>{YEAR}|\d{{2}})|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))\b"), lambda m, c: r_quarter_q(m, c)),
+    Rule("year_quarter", rx(rf"\bthe\s+(?P<year>{YEAR})\s+quarter\b"), r_year_quarter),
     Rule("half", rx(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<rel>this|last|next)\s+year))?\b"), r_half),
     Rule("season", rx(rf"\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?!\d))?\b"), r_season, a_season),
 ]  # fmt: skip

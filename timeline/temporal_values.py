@@ -184,8 +184,6 @@ def duration(n: float | None, unit: str) -> str:
         code = "WE"
     if unit == "fortnight" and n is not None:
         n, code = n * 2, "W"
-    if unit == "quarter" and n is not None:
-        n, code = n * 3, "M"
     if unit == "decade" and n is not None:
         n, code = n * 10, "Y"
     if unit == "century" and n is not None:
