@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -446,7 +447,10 @@ def test_csv_manifest_fixture() -> None:
 # --- HTML and JSON -------------------------------------------------------------------------
 
 
-def test_html_page_fixture() -> None:
+@pytest.mark.parametrize("trafilatura", [True, False])
+def test_html_page_fixture(monkeypatch: pytest.MonkeyPatch, trafilatura: bool) -> None:
+    if not trafilatura:  # as on a machine where trafilatura cannot be imported
+        monkeypatch.setitem(sys.modules, "trafilatura", None)
     articles, rejected = load_articles(["tests/data/inputs/html/nato_brussels.html"])
     assert rejected == []
     a = articles[0]

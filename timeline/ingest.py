@@ -357,17 +357,18 @@ def _html_parts(html: str) -> tuple[str, str, str, str]:
 
 
 def _html_parts_plain(html: str) -> tuple[str, str, str, str]:
-    """Fallback for _html_parts with lxml alone: headings and paragraphs, <title>, og: tags."""
+    """Fallback for _html_parts with lxml alone: the <article> (or <main>, <body>) headings and
+    paragraphs, the og:title or <title>, og:site_name, the canonical URL."""
     from lxml import html as lxml_html
 
     root = lxml_html.fromstring(html)
-    blocks = (el.text_content().strip() for el in root.iter("h1", "p"))
-    first = root.xpath("string(//title)").strip()
-    site = root.xpath("string(//meta[@property='og:site_name']/@content)")
-    url = root.xpath("string(//link[@rel='canonical']/@href)") or root.xpath(
-        "string(//meta[@property='og:url']/@content)"
-    )
-    return "\n".join(b for b in blocks if b), first, site, url
+    box = next(iter(root.xpath("//article") + root.xpath("//main") + root.xpath("//body")), root)
+    blocks = (el.text_content().strip() for el in box.iter("h1", "p"))
+    meta = "string(//meta[@property='{}']/@content)"
+    title = root.xpath(meta.format("og:title")) or root.xpath("string(//title)").strip()
+    url = root.xpath("string(//link[@rel='canonical']/@href)") or root.xpath(meta.format("og:url"))
+    site = root.xpath(meta.format("og:site_name"))
+    return "\n".join(b for b in blocks if b), title, site, url
 
 
 def _html_doc(path: str, html: str) -> _Doc:
