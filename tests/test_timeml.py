@@ -1,0 +1,118 @@
+"""Tests for timeline.timeml and timeline.timeml_score on the small TimeBank slice in tests/data."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from timeline.errors import InputError
+from timeline.timeml import (
+    Timex,
+    read_file,
+    read_timeml,
+    stripped_text,
+    tag_directory,
+    tag_document,
+    tag_text,
+    to_timex,
+)
+from timeline.timeml_score import match, score
+
+DATA = Path(__file__).parent / "data" / "timeml"
+FILES = sorted(DATA.glob("*.tml"))
+
+
+def test_slice_is_present():
+    assert len(FILES) == 5
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_round_trip_keeps_text_and_is_well_formed(path):
+    xml_text = read_file(path)
+    out = tag_document(xml_text, name=str(path))
+    ET.fromstring(out.encode("utf-8"))
+    assert stripped_text(out) == stripped_text(xml_text)
+    assert read_timeml(out).dct == read_timeml(xml_text).dct
+    assert "<TIMEX3 " in out.split("<TEXT>", 1)[1]
+
+
+def test_read_timeml_offsets_point_at_gold_text():
+    doc = read_timeml(read_file(DATA / "ABC19980108.1830.0711.tml"))
+    assert doc.dct.isoformat() == "1998-01-08T00:00:00"
+    assert doc.timexes, "gold TIMEX3s expected"
+    for t in doc.timexes:
+        assert doc.text[t.start : t.end] == t.text
+    assert ("week", "P1W") == (doc.timexes[0].text, doc.timexes[0].value)
+
+
+def test_regression_floor_on_slice():
+    docs = [read_timeml(read_file(p), str(p)) for p in FILES]
+    pairs = [(d.timexes, [to_timex(e) for e in tag_text(d.text, d.dct)]) for d in docs]
+    report = score(pairs)
+    assert report.overall.gold == 52
+    assert report.overall.f1("relaxed") >= 0.92
+    assert report.overall.f1("strict") >= 0.80
+    assert report.overall.f1("value") >= 0.80
+    assert report.overall.f1("type") >= 0.88
+
+
+def test_tag_directory_writes_every_document(tmp_path):
+    assert tag_directory(DATA, tmp_path / "out") == 5
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [p.name for p in FILES]
+
+
+def test_malformed_xml_names_the_file(tmp_path):
+    bad = tmp_path / "bad.tml"
+    bad.write_text("<TimeML><TEXT>unclosed</TimeML>", "utf-8")
+    with pytest.raises(InputError, match=r"bad\.tml: not well-formed TimeML"):
+        tag_directory(tmp_path, tmp_path / "out")
+
+
+def test_missing_creation_time_is_an_input_error():
+    with pytest.raises(InputError, match="no usable creation time"):
+        tag_document("<TimeML><TEXT>On Friday.</TEXT></TimeML>", name="x.tml")
+
+
+def test_not_utf8_is_an_input_error(tmp_path):
+    (tmp_path / "latin.tml").write_bytes(b"<TimeML>\xe9\xff</TimeML>")
+    with pytest.raises(InputError, match="latin.tml: cannot read it as UTF-8"):
+        tag_directory(tmp_path, tmp_path / "out")
+
+
+def test_missing_folder_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="not a folder"):
+        tag_directory(tmp_path / "nope", tmp_path / "out")
+
+
+def test_escaped_text_round_trips():
+    xml_text = (
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2021-12-24" '
+        'functionInDocument="CREATION_TIME">x</TIMEX3></DCT>'
+        "<TEXT>AT&amp;T said &lt;on&gt; Friday it will grow.</TEXT></TimeML>"
+    )
+    out = tag_document(xml_text)
+    assert stripped_text(out) == "AT&T said <on> Friday it will grow."
+    assert 'value="2021-12-24"' in out.split("<TEXT>")[1]
+
+
+def T(start, end, typ="DATE", value="2021"):
+    """A Timex for scorer tests."""
+    return Timex(start, end, typ, value)
+
+
+def test_match_is_one_to_one_and_prefers_exact_spans():
+    gold = [T(0, 10), T(12, 20)]
+    system = [T(5, 14), T(12, 20)]
+    pairs = match(gold, system)
+    assert (gold[1], system[1]) in pairs and (gold[0], system[0]) in pairs
+
+
+def test_scores_follow_tempeval3_definitions():
+    gold = [T(0, 5, value="2021"), T(10, 15, value="2022"), T(20, 25, value="P1Y")]
+    system = [T(0, 5, value="2021"), T(11, 15, value="2020"), T(30, 35)]
+    t = score([(gold, system)]).overall
+    assert t.f1("strict") == pytest.approx(1 / 3)
+    assert t.f1("relaxed") == pytest.approx(2 / 3)
+    assert t.f1("value") == pytest.approx(1 / 3)
