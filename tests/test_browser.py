@@ -90,6 +90,7 @@ def watch(browser: Any, width: int = 1400, height: int = 900) -> Watched:
     page.route("**/*", route)
     page.on("console", lambda m: w.errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: w.errors.append(str(e)))
+
     def dialog(d: Any) -> None:
         w.dialogs.append(d.message)
         d.dismiss()
@@ -327,27 +328,31 @@ def seed_like() -> tuple[list[Event], list[EventLink], dict[str, Article]]:
     return events, links, arts
 
 
-def screenshot(browser: Any, html: Path, png: Path, width: int = 1400, height: int = 820) -> Path:
-    """Open a rendered timeline in a watched page and save a PNG of it."""
-    w = watch(browser, width, height)
+def screenshot(
+    browser: Any, html: Path, png: Path, x_range: tuple[str, str] | None = None, width: int = 1400
+) -> Path:
+    """Open a rendered timeline in a watched page (zoomed to x_range) and save a PNG of the plot."""
+    w = watch(browser, width, 900)
     w.open(html)
+    if x_range:
+        w.js("return Plotly.relayout(gd, {'xaxis.range': arg});", list(x_range))
     w.page.wait_for_timeout(300)
     png.parent.mkdir(parents=True, exist_ok=True)
-    w.page.screenshot(path=str(png), full_page=True)
+    w.page.locator(".js-plotly-plot").screenshot(path=str(png))
     w.page.close()
     if w.requests or w.errors:
         log.warning("screenshot page: requests %s, errors %s", w.requests, w.errors)
     return png
 
 
-def take_screenshot(html: Path, png: Path) -> Path:
+def take_screenshot(html: Path, png: Path, x_range: tuple[str, str] | None = None) -> Path:
     """Start chromium, screenshot a rendered timeline, stop it."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
-            return screenshot(b, html, png)
+            return screenshot(b, html, png, x_range)
         finally:
             b.close()
 
@@ -365,12 +370,13 @@ def main() -> None:
     ap.add_argument("--html", type=Path, help="a rendered timeline (default: seed-like fixture)")
     ap.add_argument("--out", type=Path, default=REPO / "docs" / "screenshot.png")
     ap.add_argument("--title", default="NATO and Russia, 1990–2022: what the seed articles say")
+    ap.add_argument("--range", nargs=2, metavar=("FROM", "TO"), help="zoom x to these dates")
     opts = ap.parse_args()
     html = opts.html
     if html is None:
         events, links, articles = seed_like()
         html = render_html(events, links, articles, opts.out.with_suffix(".html"), title=opts.title)
-    take_screenshot(html, opts.out)
+    take_screenshot(html, opts.out, tuple(opts.range) if opts.range else None)
     if opts.html is None:
         html.unlink()
 

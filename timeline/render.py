@@ -124,7 +124,7 @@ def _legend_trace(color: str, group: str, index: int) -> Any:
 def _labels(placed: Sequence[Placed], index: Mapping[str, int]) -> list[dict[str, Any]]:
     """Event titles next to their markers, as annotations (kept out of the range slider)."""
     return [
-        {"x": _x(p.mid), "y": p.y, "xref": "x", "yref": "y", "text": p.label,
+        {"x": _x(p.label_x), "y": p.y, "xref": "x", "yref": "y", "text": p.label,
          "showarrow": False, "xanchor": "right" if p.label_left else "left",
          "xshift": -9 if p.label_left else 9, "font": {"size": 11, "color": "#333333"},
          "name": f"label-{index[p.group]}"}
@@ -193,7 +193,8 @@ def _layout(
                   "font": {"size": 18}},
         "height": height, "template": "plotly_white", "font": {"family": FONT, "size": 12},
         "hovermode": "closest", "dragmode": "zoom", "showlegend": True,
-        "hoverlabel": {"align": "left", "bgcolor": "white", "font": {"size": 12, "family": FONT}},
+        "hoverlabel": {"align": "left", "bgcolor": "white",
+                       "font": {"size": 12, "family": FONT, "color": "#222222"}},
         "margin": {"l": 150 if show_lanes else 30, "r": 30, "t": 80, "b": 40},
         "legend": {"title": {"text": "<b>Lanes</b>" if show_lanes else "<b>Outlets</b>"},
                    "font": {"size": 11}, "itemclick": "toggle", "itemdoubleclick": "toggleothers"},

@@ -38,7 +38,8 @@ class Placed:
     mid: datetime  # marker position
     y: float
     label: str  # escaped marker label ("" when it would overlap its neighbours)
-    label_left: bool  # label drawn left of the marker (near the right edge)
+    label_left: bool  # label drawn left of its anchor (near the right edge)
+    label_x: datetime  # the marker for point events; a span's start (left) or end (right)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,20 +176,29 @@ def label_of(ev: Event) -> str:
     return truncate(ev.title, LABEL_CHARS) + (f" ({n} sources)" if n > 1 else "")
 
 
+def _label_side(s: float, e: float, m: float, is_open: bool, days: float) -> tuple[bool, float]:
+    """Whether the label goes left, and its anchor: beside the marker, or beyond a span's end."""
+    point = e - s <= 1
+    left = m / days > 0.62 or (is_open and s / days > 0.25)  # keep labels inside the plot
+    if point or (is_open and not left):
+        return left, m
+    return left, (s if left else e)
+
+
 def _pack_lane(
     items: list[tuple[Event, date, date, bool, datetime]], lo: date, days: float, pk: Packing
-) -> list[tuple[int, bool, bool]]:
-    """Row, label shown and label side per item, greedy first-fit by start date."""
+) -> list[tuple[int, bool, bool, float]]:
+    """Row, label shown, label side and label anchor (days from lo) per item, first-fit."""
     per_px = days / pk.plot_px
     ends: list[float] = []
-    out: list[tuple[int, bool, bool]] = []
-    for ev, x0, x1, _open, mid in items:
+    out: list[tuple[int, bool, bool, float]] = []
+    for ev, x0, x1, is_open, mid in items:
         m = (mid - datetime(lo.year, lo.month, lo.day)).total_seconds() / 86400
         s, e = float((x0 - lo).days), float((x1 - lo).days)
-        left = m / days > 0.62  # near the right edge, labels go left of the marker
+        left, anchor = _label_side(s, e, m, is_open, days)
         w = (len(label_of(ev)) * pk.char_px + 12) * per_px if pk.labels else 0.0
         gap = 8 * per_px
-        occ = (min(s, m - w) if left else s, e if left else max(e, m + w))
+        occ = (min(s, anchor - w), e) if left else (s, max(e, anchor + w))
         row = next((i for i, end in enumerate(ends) if end <= occ[0] - gap), None)
         shown = pk.labels
         if row is None and len(ends) < pk.max_rows:
@@ -198,7 +208,7 @@ def _pack_lane(
             row = min(range(len(ends)), key=ends.__getitem__)
             shown, occ = False, (s, e)
         ends[row] = max(ends[row], occ[1], m + 10 * per_px)
-        out.append((row, shown, left))
+        out.append((row, shown, left, anchor))
     return out
 
 
@@ -224,11 +234,15 @@ def place(
     for name in order:
         items = sorted(by_lane[name], key=lambda t: (t[1], t[4], t[0].id))
         rows = _pack_lane(items, lo, days, pk)
-        for (ev, x0, x1, is_open, mid), (row, shown, left) in zip(items, rows, strict=True):
+        origin = datetime(lo.year, lo.month, lo.day)
+        for (ev, x0, x1, is_open, mid), (row, shown, left, at) in zip(items, rows, strict=True):
             group = name if lanes != "none" else (outlets_of(ev, articles) or [UNKNOWN_OUTLET])[0]
             label = esc(label_of(ev)) if shown else ""
-            placed.append(Placed(ev, name, group, x0, x1, is_open, mid, base + row, label, left))
-        n_rows = max((r for r, _, _ in rows), default=0) + 1
+            label_x = origin + timedelta(days=at)
+            placed.append(
+                Placed(ev, name, group, x0, x1, is_open, mid, base + row, label, left, label_x)
+            )
+        n_rows = max((r[0] for r in rows), default=0) + 1
         lane_list.append(Lane(name, base, n_rows))
         base += n_rows
     return placed, lane_list, lo, hi
