@@ -152,6 +152,16 @@ GUESSES = [
         None,
     ),
     (
+        "Headline of the story\nBY JANE DOE AND JOHN ROE, 12 January 2022\nBody.",
+        PubDateGuess(utc(2022, 1, 12), "text: byline", 0.75),
+    ),
+    ("Headline of the story\nBy 15 January 2022 the troops had left.\nBody.", None),
+    ("Headline of the story\nBy Monday, 17 January 2022, the troops had left.", None),
+    (
+        "Headline of the story\nBy Jane Doe, Reuters | 12 Jan 2022 · 10:05 GMT\nBody.",
+        PubDateGuess(utc(2022, 1, 12, 10, 5), "text: byline", 0.8),
+    ),
+    (
         "Headline of the story\nJan 12, 2022, 6:05 PM ET\nBody.",
         PubDateGuess(utc(2022, 1, 12, 23, 5), "text: header", 0.8),  # EST in winter
     ),

@@ -107,7 +107,11 @@ _ANY_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/s'’])")
 _LEFTOVER = re.compile(r"[A-Za-z]{2,}")
 _HEADER_WORDS = {"at", "am", "pm", "published", "posted", "on", "updated", "date"} | set(ZONES)
 _WEATHER = re.compile(r"^-?\d{1,2}(?:[.,]\d)?\s*°?\s*[CF]$")  # "32.1 C" in a page header
-_BYLINE = re.compile(r"^by\s+\S", re.I)
+_NAME = r"[A-Z][\w.'’-]*"
+_BYLINE = re.compile(  # "By Jane Doe |", "BY JANE DOE AND JOHN ROE,": a name, then a separator
+    rf"^(?i:by)\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s+(?i:and)\s+{_NAME}(?:\s+{_NAME}){{0,3}})?"
+    r"\s*[|,·•–—-]"
+)
 _URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>[01]?\d)[/-](?P<day>[0-3]?\d)(?=[/_.-]|$)"
 )
@@ -186,11 +190,15 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
-def _date_line(
-    line: str, rule: str, confidence: float, other_words: bool = False
-) -> _Candidate | None:
-    """A candidate when `line` is essentially one date (weekday, time and labels allowed;
-    any other words too when `other_words`, as in a byline)."""
+def _after_names(rest: str) -> str:
+    """What follows the names of a byline: from the first segment with a digit on."""
+    parts = re.split(r"([|·•,–—])", rest)
+    first = next((i for i, part in enumerate(parts) if any(c.isdigit() for c in part)), len(parts))
+    return "".join(parts[first:])
+
+
+def _date_line(line: str, rule: str, confidence: float) -> _Candidate | None:
+    """A candidate when `line` is essentially one date (weekday, time and labels allowed)."""
     for form in _DATE_FORMS:
         m = form.search(line)
         if not m:
@@ -205,7 +213,7 @@ def _date_line(
         weekdays = [WEEKDAY_NUMBERS[w] for w in words if w in WEEKDAY_NUMBERS]
         if weekdays and weekdays[0] != date(year, month, day).weekday():
             return None  # "Thursday" on a date that was a Monday: not a trustworthy header
-        if not other_words and any(w not in _HEADER_WORDS | WEEKDAY_NUMBERS.keys() for w in words):
+        if any(w not in _HEADER_WORDS | WEEKDAY_NUMBERS.keys() for w in words):
             return None
         conf = confidence + (0.05 if t else 0.0)
         return _Candidate(year, month, day, _clock(t), rule, conf, _zone(t))
@@ -224,8 +232,6 @@ def _labelled(text: str) -> Iterator[_Candidate]:
             cand = _date_line(line, "text: updated line", 0.4)
         elif _LABEL.match(line):
             cand = _date_line(line, "text: published line", 0.85)
-        elif _BYLINE.match(line) and len(line.split()) <= 14:
-            cand = _date_line(line, "text: byline", 0.75, other_words=True)
         else:
             continue
         if cand:
@@ -241,7 +247,11 @@ def _header(text: str) -> Iterator[_Candidate]:
             return  # the body has started: dates below it are not the page header
         if _LABEL.match(line) or _UPDATED.match(line):
             continue
-        cand = _date_line(line, "text: header", 0.75)
+        byline = _BYLINE.match(line)
+        if byline:
+            cand = _date_line(_after_names(line[byline.end() :]), "text: byline", 0.75)
+        else:
+            cand = _date_line(line, "text: header", 0.75)
         if cand and widget and cand.clock is None:
             continue  # a theme's "today" widget next to the weather: the capture date
         if cand:
