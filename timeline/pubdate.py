@@ -1,7 +1,9 @@
-"""Publication dates: explicit values parsed strictly, and a guess read from an article's text.
+"""Publication dates: the explicit-beats-guessed cascade and the guesses themselves.
 
-`guess_published` is an htmldate-style cascade: small extractors in order (a labelled
-"Published:" line, a date-only line in the page header, a dateline opening a paragraph, a feed
+`resolve_published` takes explicit dates (manifest, option, front matter) in order, then HTML
+metadata (htmldate, original not updated), then the URL and the text. `guess_published` is an
+htmldate-style cascade over the text: small extractors in order (a labelled "Published:" line,
+a date-only line or a byline in the page header, a dateline opening a paragraph, a feed
 footer), each returning candidates or nothing; the first candidate that survives the
 consistency check wins and its rule is recorded. The check exists because scraped pages carry
 capture dates: a candidate later than another publication-shaped date in the same text (seed
