@@ -403,7 +403,17 @@ BAD_MANIFESTS = [
     (
         "manifest.csv",
         "name,date\na.txt,2021-12-24\n",
-        "{m}: header must be file,published,outlet,url (got name,date)",
+        "{m}: header must be file,published,outlet,url[,title] (got name,date)",
+    ),
+    (
+        "manifest.csv",
+        "file,published\na.txt,2021-12-24,Extra Outlet\n",
+        "{m}: line 2: more fields than the header",
+    ),
+    (
+        "manifest.toml",
+        '[[articles]]\nfile = "a.txt"\npublished = 2021-12-24\n',
+        "{m}: unknown key 'articles'; list articles as [[article]] tables",
     ),
     (
         "manifest.csv",

@@ -164,16 +164,23 @@ def _manifest_rows(path: Path) -> list[tuple[str, dict[str, Any]]]:
         header = [h.strip() for h in (reader.fieldnames or [])]
         if "file" not in header or any(h not in MANIFEST_KEYS for h in header):
             raise InputError(
-                f"{path}: header must be file,published,outlet,url (got {','.join(header)})"
+                f"{path}: header must be file,published,outlet,url[,title] (got {','.join(header)})"
             )
-        return [
-            (f"line {reader.line_num}", {k.strip(): (v or "").strip() for k, v in row.items()})
-            for row in reader
-        ]
+        rows = []
+        for row in reader:
+            if None in row:
+                raise InputError(f"{path}: line {reader.line_num}: more fields than the header")
+            rows.append(
+                (f"line {reader.line_num}", {k.strip(): (v or "").strip() for k, v in row.items()})
+            )
+        return rows
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{path}: not valid TOML ({exc}); fix the syntax") from exc
+    extra = sorted(set(data) - {"article"})
+    if extra:
+        raise InputError(f"{path}: unknown key '{extra[0]}'; list articles as [[article]] tables")
     articles = data.get("article", [])
     if not isinstance(articles, list) or any(not isinstance(a, dict) for a in articles):
         raise InputError(f"{path}: 'article' must be an array of tables ([[article]])")
