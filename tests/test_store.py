@@ -647,3 +647,19 @@ def test_sigkill_mid_apply_keeps_old_content(store: Store, path: Path) -> None:
 def test_errors_are_timeline_errors() -> None:
     """The CLI can catch every store error as a TimelineError."""
     assert issubclass(StoreError, TimelineError) and issubclass(NotFoundError, TimelineError)
+
+
+def test_open_events_as_points_only_meet_windows_holding_their_start(tmp_path):
+    """open_as_point: an open event ("since 2014") is a candidate only near its start."""
+    art = Article("a" * 16, "a.txt", "text", None)
+    m = Mention(art.id, 0, "s", "", 0, 1, "2014", "r", "")
+    ev = Event("e1", "Since 2014", "2014", Granularity.YEAR, date(2014, 1, 1), None,
+               mentions=(m,))
+    with Store.open(tmp_path / "s.db") as st:
+        st.apply(ChangeSet((art,), (ev,)))
+        later = (date(2020, 1, 1), date(2020, 1, 31))
+        assert [e.id for e in st.events_overlapping(*later)] == ["e1"]
+        assert st.events_overlapping(*later, open_as_point=True) == []
+        day = date(2014, 1, 1)
+        assert [e.id for e in st.events_overlapping(day, day, open_as_point=True)] == ["e1"]
+        assert st.link_count() == 0

@@ -154,9 +154,9 @@ def build(
         with Store.open(fresh) as st:
             report = _ingest(st, articles, rejected, workers)
             _render(st, out_html, lanes)
-        fresh.replace(store)  # the old store stays whole until the new one is complete
-        for suffix in ("-wal", "-shm"):
+        for suffix in ("-wal", "-shm"):  # the old store's journal must not meet the new file
             Path(str(store) + suffix).unlink(missing_ok=True)
+        fresh.replace(store)  # the old store stays whole until the new one is complete
         _summary(report, out_html, store)
     if rejected:
         raise typer.Exit(3)
@@ -181,7 +181,7 @@ def add(
             report = (
                 _ingest(st, articles, rejected, workers)
                 if articles
-                else BuildReport(rejected=rejected, events=st.event_count(), links=len(st.links()))
+                else BuildReport(rejected=rejected, events=st.event_count(), links=st.link_count())
             )
             _render(st, out_html)
         _summary(report, out_html, store)

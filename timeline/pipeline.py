@@ -79,7 +79,7 @@ def add_articles(
             continue
         seen.add(article.id)
         fresh.append(article)
-    index = EventIndex(store.events_overlapping)
+    index = EventIndex(lambda a, z: store.events_overlapping(a, z, open_as_point=True))
     links: list[EventLink] = []
     for events, own_links in _extract_all(fresh, settings, progress):
         renamed = merge_into(index, events, settings)
@@ -87,7 +87,7 @@ def add_articles(
     store.apply(ChangeSet(tuple(fresh), tuple(index.events.values()), tuple(links)))
     report.articles_added = len(fresh)
     report.events = store.event_count()
-    report.links = len(store.links())
+    report.links = store.link_count()
     log.info("added %d articles (%d already stored)", len(fresh), report.articles_skipped)
     return report
 

@@ -111,9 +111,11 @@ def _lower_bound(start: date, level: int) -> str:
         return date.min.isoformat()
 
 
-def _overlap_sql() -> str:
-    """One index range scan per span level, united; params: qs, qe, then one bound per level."""
-    parts = ["SELECT start, id, data FROM events WHERE span = -1 AND start <= :qe"]
+def _overlap_sql(open_as_point: bool = False) -> str:
+    """One index range scan per span level, united; params: qs, qe, then one bound per level.
+    Open events run forever, or with open_as_point only cover their start day."""
+    first = "start BETWEEN :qs AND :qe" if open_as_point else "start <= :qe"
+    parts = [f"SELECT start, id, data FROM events WHERE span = -1 AND {first}"]
     parts += [
         f"SELECT start, id, data FROM events WHERE span = {lvl} AND start BETWEEN :lo{lvl} AND :qe"
         ' AND "end" >= :qs'
@@ -133,6 +135,7 @@ def _upsert_sql(table: str, columns: tuple[str, ...]) -> str:
 
 
 _OVERLAP_SQL = _overlap_sql()
+_OVERLAP_POINT_SQL = _overlap_sql(open_as_point=True)
 _ARTICLE_UPSERT = _upsert_sql("articles", _ARTICLE_FIELDS)
 _EVENT_UPSERT = _upsert_sql("events", _EVENT_FIELDS)
 
@@ -402,16 +405,24 @@ class Store:
             sql += " WHERE " + " AND ".join(f"({w})" for w in where)
         return [_event(row[0]) for row in self._query(f"{sql} {_ORDER_EVENTS}", params)]
 
-    def events_overlapping(self, start: date, end: date) -> list[Event]:
-        """Dated events whose interval (open end = forever) meets [start, end], by index."""
+    def events_overlapping(
+        self, start: date, end: date, *, open_as_point: bool = False
+    ) -> list[Event]:
+        """Dated events whose interval (open end = forever, or only its start day with
+        open_as_point) meets [start, end], by index."""
         params: dict[str, str] = {"qs": start.isoformat(), "qe": end.isoformat()}
         params.update({f"lo{lvl}": _lower_bound(start, lvl) for lvl in range(MAX_SPAN)})
-        rows = sorted(self._query(_OVERLAP_SQL, params))  # (start, id, data): few rows
+        sql = _OVERLAP_POINT_SQL if open_as_point else _OVERLAP_SQL
+        rows = sorted(self._query(sql, params))  # (start, id, data): few rows
         return [_event(row[2]) for row in rows]
 
     def event_count(self) -> int:
         """Number of stored events."""
         return int(self._query("SELECT count(*) FROM events")[0][0])
+
+    def link_count(self) -> int:
+        """Number of stored links."""
+        return int(self._query("SELECT count(*) FROM links")[0][0])
 
     def links(self) -> list[EventLink]:
         """Every link, ordered by source, target, kind, evidence, article."""
