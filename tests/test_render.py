@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -260,7 +261,17 @@ def test_html_is_self_contained_and_offline(tmp_path: Path) -> None:
     assert tags and all("src" not in t for t in tags)  # plotly.js is inline, nothing fetched
     assert not re.search(r"<link\b|@import|cdn\.plot\.ly/plotly|mathjax@|MathJax\.js", html)
     assert "plotly.js v" in html and len(html) > 3_000_000
-    assert list(tmp_path.glob("sub/.timeline-*")) == []  # the temporary file was renamed
+    assert [p.name for p in out.parent.iterdir()] == ["t.html"]  # the temporary file was renamed
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's 0600
+
+
+def test_unwritable_output_is_a_timeline_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(TimelineError, match=r"^Cannot write the timeline to .*/file/t\.html: "):
+        render_html(fixture_events(), [], ARTICLES, blocker / "t.html")
 
 
 def big_events(n: int) -> tuple[list[Event], list[EventLink], dict[str, Article]]:

@@ -7,9 +7,10 @@ into the figure (plotly renders a subset of HTML in labels); plotly's JSON encod
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-import tempfile
+import secrets
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -262,7 +263,7 @@ def build_figure(
     if not sel.events:
         return _empty_figure(title, _note(0, sel.undated, sel.outside, 0))
     big = len(sel.events) > BIG
-    pk = Packing(labels=not big, max_rows=3 if big else 6)
+    pk = Packing(labels=not big, max_rows=3 if big else 10 if len(sel.events) <= 80 else 6)
     placed, lane_list, lo, hi = place(sel.events, articles, lanes, pk, MAX_LANES)
     index = {g: i for i, g in enumerate(group_order(placed))}
     arrows, left_out = _arrows(placed, links, index, max_arrows)
@@ -342,15 +343,16 @@ def render_html(
     )
     doc = figure_html(fig, title)
     out_path = Path(out_path)
+    # A temporary name of our own (not mkstemp, which makes 0600 files) keeps the umask's modes.
+    tmp = out_path.with_name(f".{out_path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
         out_path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".timeline-", suffix=".html", dir=out_path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with open(tmp, "x", encoding="utf-8") as fh:
             fh.write(doc)
         os.replace(tmp, out_path)
     except OSError as e:
-        if "tmp" in locals():
-            Path(tmp).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise TimelineError(f"Cannot write the timeline to {out_path}: {e.strerror or e}.") from e
     log.info("timeline: wrote %s (%d bytes)", out_path, len(doc.encode("utf-8")))
     return out_path

@@ -19,7 +19,7 @@ LANE_MODES = ("actor", "outlet", "none")
 OTHER_LANE = "other"
 UNKNOWN_OUTLET = "unknown outlet"
 SENTENCE_CHARS = 300
-LABEL_CHARS = 40
+LABEL_CHARS = 50
 HOVER_WRAP = 80
 MAX_HOVER_MENTIONS = 3
 MAX_HOVER_LINKS = 3
@@ -204,9 +204,10 @@ def _pack_lane(
         if row is None and len(ends) < pk.max_rows:
             row = len(ends)
             ends.append(-1e18)
-        elif row is None:  # lane full: overlap the row that frees up first, without a label
-            row = min(range(len(ends)), key=ends.__getitem__)
+        elif row is None:  # lane full: no label, in a row where the marker fits if any
             shown, occ = False, (s, e)
+            fits = [i for i, end in enumerate(ends) if end <= s - gap]
+            row = fits[0] if fits else min(range(len(ends)), key=ends.__getitem__)
         ends[row] = max(ends[row], occ[1], m + 10 * per_px)
         out.append((row, shown, left, anchor))
     return out
