@@ -29,7 +29,8 @@ def imports(module: Path) -> set[str]:
 @pytest.mark.parametrize("name", sorted(BASE))
 def test_base_modules_import_nothing_of_ours(name):
     assert imports(PKG / f"{name}.py") <= BASE - {name} - {"settings", "errors"} | (
-        {"models"} if name != "models" else set())
+        {"models"} if name != "models" else set()
+    )
 
 
 def test_nothing_imports_cli():

@@ -40,10 +40,14 @@ def test_headlines_and_link_lists_are_not_events():
 
 
 def test_in_response_to_links_cause_to_effect_across_sentences():
-    text = ("On Tuesday the ministry rejected the offer in response to the German proposal. "
-            "Germany submitted a proposal on Monday to share the costs.")
-    exprs = [expr(text, "On Tuesday", "2022-01-11", "2022-01-11", "2022-01-11"),
-             expr(text, "on Monday", "2022-01-10", "2022-01-10", "2022-01-10")]
+    text = (
+        "On Tuesday the ministry rejected the offer in response to the German proposal. "
+        "Germany submitted a proposal on Monday to share the costs."
+    )
+    exprs = [
+        expr(text, "On Tuesday", "2022-01-11", "2022-01-11", "2022-01-11"),
+        expr(text, "on Monday", "2022-01-10", "2022-01-10", "2022-01-10"),
+    ]
     events, links = run(text, exprs)
     by_value = {e.value: e for e in events}
     assert len(links) == 1
@@ -66,11 +70,23 @@ def test_following_clause_without_date_takes_its_partners_date():
 
 
 def test_since_then_opens_an_interval_and_links_back():
-    text = ("The two states signed a border treaty in 2010. "
-            "Since then, trade between them has grown every year.")
-    exprs = [expr(text, "in 2010", "2010", "2010-01-01", "2010-12-31", Granularity.YEAR),
-             expr(text, "Since then", "2010", "2010-01-01", None, Granularity.YEAR,
-                  anchor="previous", mod="ON_OR_AFTER")]
+    text = (
+        "The two states signed a border treaty in 2010. "
+        "Since then, trade between them has grown every year."
+    )
+    exprs = [
+        expr(text, "in 2010", "2010", "2010-01-01", "2010-12-31", Granularity.YEAR),
+        expr(
+            text,
+            "Since then",
+            "2010",
+            "2010-01-01",
+            None,
+            Granularity.YEAR,
+            anchor="previous",
+            mod="ON_OR_AFTER",
+        ),
+    ]
     events, links = run(text, exprs)
     treaty, since = events
     assert since.end is None and since.start == date(2010, 1, 1)
@@ -88,8 +104,10 @@ def test_dateline_does_not_date_the_first_sentence():
 
 
 def test_undated_report_joins_the_dated_event_of_the_same_actor():
-    text = ("The chancellor Olaf Scholz responded on Thursday that talks must go on. "
-            "Scholz told the radio station that he stood by every word.")
+    text = (
+        "The chancellor Olaf Scholz responded on Thursday that talks must go on. "
+        "Scholz told the radio station that he stood by every word."
+    )
     exprs = [expr(text, "on Thursday", "2022-01-13", "2022-01-13", "2022-01-13")]
     events, _ = run(text, exprs)
     assert len(events) == 1

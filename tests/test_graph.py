@@ -15,7 +15,9 @@ OPEN = event("o", "Open", "2021", "2021-01-01", None, "s")
 
 def test_temporal_links_form_a_chain():
     assert [(lk.source, lk.target) for lk in temporal_links([C, A, B, OPEN])] == [
-        ("a", "b"), ("b", "c")]
+        ("a", "b"),
+        ("b", "c"),
+    ]
 
 
 def test_graph_keeps_stated_links_with_evidence():
@@ -40,5 +42,6 @@ def test_no_path():
 
 def test_flat_graph_has_scalar_attributes():
     h = flat_graph(build_graph([A], []))
-    assert all(isinstance(v, (str, int, float, bool)) for _, d in h.nodes(data=True)
-               for v in d.values())
+    assert all(
+        isinstance(v, (str, int, float, bool)) for _, d in h.nodes(data=True) for v in d.values()
+    )

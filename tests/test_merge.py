@@ -7,12 +7,26 @@ from timeline.merge import EventIndex, merge_into
 from timeline.models import Granularity
 from timeline.settings import DEFAULT
 
-PROPOSAL_A = event("a", "Russia put forward security proposals to NATO and the United States",
-                   "2021-12", "2021-12-01", "2021-12-10", "art1",
-                   ("Russia", "NATO", "United States"), Granularity.MONTH)
-PROPOSAL_B = event("b", "Moscow submitted two draft treaties to Washington and NATO",
-                   "2021-12", "2021-12-01", "2021-12-31", "art2",
-                   ("Russia", "United States", "NATO"), Granularity.MONTH)
+PROPOSAL_A = event(
+    "a",
+    "Russia put forward security proposals to NATO and the United States",
+    "2021-12",
+    "2021-12-01",
+    "2021-12-10",
+    "art1",
+    ("Russia", "NATO", "United States"),
+    Granularity.MONTH,
+)
+PROPOSAL_B = event(
+    "b",
+    "Moscow submitted two draft treaties to Washington and NATO",
+    "2021-12",
+    "2021-12-01",
+    "2021-12-31",
+    "art2",
+    ("Russia", "United States", "NATO"),
+    Granularity.MONTH,
+)
 
 
 def test_same_event_from_two_articles_is_one_event_with_both_sources():
@@ -27,26 +41,50 @@ def test_same_event_from_two_articles_is_one_event_with_both_sources():
 
 
 def test_events_of_one_article_are_never_merged():
-    other = event("c", PROPOSAL_A.title, "2021-12", "2021-12-01", "2021-12-10", "art1",
-                  PROPOSAL_A.actors, Granularity.MONTH)
+    other = event(
+        "c",
+        PROPOSAL_A.title,
+        "2021-12",
+        "2021-12-01",
+        "2021-12-10",
+        "art1",
+        PROPOSAL_A.actors,
+        Granularity.MONTH,
+    )
     index = EventIndex()
     merge_into(index, [PROPOSAL_A, other], DEFAULT)
     assert set(index.events) == {"a", "c"}
 
 
 def test_different_months_are_not_compared():
-    later = event("d", PROPOSAL_B.title, "2022-02", "2022-02-01", "2022-02-28", "art2",
-                  PROPOSAL_B.actors, Granularity.MONTH)
+    later = event(
+        "d",
+        PROPOSAL_B.title,
+        "2022-02",
+        "2022-02-01",
+        "2022-02-28",
+        "art2",
+        PROPOSAL_B.actors,
+        Granularity.MONTH,
+    )
     index = EventIndex()
     merge_into(index, [PROPOSAL_A], DEFAULT)
     assert merge_into(index, [later], DEFAULT) == {}
 
 
 def test_unrelated_events_on_the_same_day_stay_apart():
-    a = event("e", "Floods hit northern Italy", "2022-01-12", "2022-01-12", "2022-01-12", "x",
-              ("Italy",))
-    b = event("f", "NATO and Russia met in Brussels", "2022-01-12", "2022-01-12", "2022-01-12",
-              "y", ("NATO", "Russia"))
+    a = event(
+        "e", "Floods hit northern Italy", "2022-01-12", "2022-01-12", "2022-01-12", "x", ("Italy",)
+    )
+    b = event(
+        "f",
+        "NATO and Russia met in Brussels",
+        "2022-01-12",
+        "2022-01-12",
+        "2022-01-12",
+        "y",
+        ("NATO", "Russia"),
+    )
     index = EventIndex()
     merge_into(index, [a], DEFAULT)
     assert merge_into(index, [b], DEFAULT) == {}

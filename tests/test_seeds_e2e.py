@@ -19,8 +19,12 @@ SEEDS = Path(__file__).parent / "data" / "seeds"
 runner = CliRunner()
 
 A000, A001, A002, A003, A004 = (
-    "000_4c9b9ba805ede2ed.txt", "001_d661c57517ea9ae8.txt", "002_3a60f01d4fe921a9.txt",
-    "003_bce7a4f877c2e737.txt", "004_19969660543438c6.txt")
+    "000_4c9b9ba805ede2ed.txt",
+    "001_d661c57517ea9ae8.txt",
+    "002_3a60f01d4fe921a9.txt",
+    "003_bce7a4f877c2e737.txt",
+    "004_19969660543438c6.txt",
+)
 
 
 def cli(*args: str) -> str:
@@ -47,12 +51,16 @@ def by_file(doc) -> dict[str, str]:
 
 def test_articles_have_manifest_dates(built):
     doc, _ = built
-    got = {Path(a["path"]).name: (a["published"][:16], a["published_source"]) for a in
-           doc["articles"]}
+    got = {
+        Path(a["path"]).name: (a["published"][:16], a["published_source"]) for a in doc["articles"]
+    }
     assert got == {
-        A000: ("2021-07-31T16:49", "manifest"), A001: ("2021-12-24T00:00", "manifest"),
-        A002: ("2022-02-19T19:45", "manifest"), A003: ("2021-12-01T00:00", "manifest"),
-        A004: ("2022-01-15T07:30", "manifest")}
+        A000: ("2021-07-31T16:49", "manifest"),
+        A001: ("2021-12-24T00:00", "manifest"),
+        A002: ("2022-02-19T19:45", "manifest"),
+        A003: ("2021-12-01T00:00", "manifest"),
+        A004: ("2022-01-15T07:30", "manifest"),
+    }
 
 
 # (article, expression as the text says it, TIMEX3 value, start, end) from seeds/README
@@ -76,8 +84,10 @@ ROWS = [
 @pytest.fixture(scope="module")
 def expressions():
     """`timeline dates --format json` of every seed."""
-    return {f: json.loads(cli("dates", str(SEEDS / f), "--format", "json"))["expressions"]
-            for f in (A000, A001, A002, A003, A004)}
+    return {
+        f: json.loads(cli("dates", str(SEEDS / f), "--format", "json"))["expressions"]
+        for f in (A000, A001, A002, A003, A004)
+    }
 
 
 def _norm(text: str) -> str:
@@ -88,8 +98,11 @@ def _norm(text: str) -> str:
 def test_expression_rows(expressions, article, phrase, value, start, end):
     # the tagger may keep the preposition ("in 2014") or not ("2014"): the span must overlap
     # the phrase and the value/interval must match exactly
-    hits = [x for x in expressions[article]
-            if _norm(x["text"]) in _norm(phrase) or _norm(phrase) in _norm(x["text"])]
+    hits = [
+        x
+        for x in expressions[article]
+        if _norm(x["text"]) in _norm(phrase) or _norm(phrase) in _norm(x["text"])
+    ]
     assert hits, f"{phrase!r} not found in {article}"
     assert any((x["value"], x["start"], x["end"]) == (value, start, end) for x in hits), hits
 
@@ -126,7 +139,8 @@ def test_december_proposals_one_event_two_sources(built):
     assert sorted(names[s] for s in ev["sources"]) == [A001, A004]
     assert (ev["granularity"], ev["start"]) == ("month", "2021-12-01")
     assert {m["expression"] for m in ev["mentions"]} == {"early December", "Last month"} or {
-        _norm(m["expression"]) for m in ev["mentions"]} >= {"last month"}
+        _norm(m["expression"]) for m in ev["mentions"]
+    } >= {"last month"}
 
 
 def test_brussels_talks_once_on_12_january(built):
@@ -143,18 +157,30 @@ def test_munich_once_on_19_february(built):
 
 def test_other_dated_rows(built):
     doc, _ = built
-    dated = {(e["value"], Path(next(a["path"] for a in doc["articles"]
-                                    if a["id"] == e["sources"][0])).name) for e in doc["events"]}
-    for row in [("2021-07-30", A000), ("2021-12-23", A001), ("199X", A001),
-                ("2021-12-01", A003), ("PRESENT_REF", A003), ("2021-11", A004),
-                ("2021-10", A004)]:
+    dated = {
+        (
+            e["value"],
+            Path(next(a["path"] for a in doc["articles"] if a["id"] == e["sources"][0])).name,
+        )
+        for e in doc["events"]
+    }
+    for row in [
+        ("2021-07-30", A000),
+        ("2021-12-23", A001),
+        ("199X", A001),
+        ("2021-12-01", A003),
+        ("PRESENT_REF", A003),
+        ("2021-11", A004),
+        ("2021-10", A004),
+    ]:
         assert row in dated
 
 
 def test_003_reported_speech_takes_publication_day(built):
     doc, _ = built
-    found = _events(doc, lambda e: e["value"] == "2021-12-01" and any("Putin" in a for a in
-                                                                        e["actors"]))
+    found = _events(
+        doc, lambda e: e["value"] == "2021-12-01" and any("Putin" in a for a in e["actors"])
+    )
     assert found
 
 
@@ -174,17 +200,30 @@ LINKS = [
 def test_stated_links(built, evidence, source, target):
     doc, _ = built
     titles = {e["id"]: e["title"].lower() for e in doc["events"]}
-    hits = [lk for lk in doc["links"] if _norm(lk["evidence"]).startswith(evidence)
-            and source in titles[lk["source"]] and target in titles[lk["target"]]]
-    assert hits, [(lk["evidence"], titles[lk["source"]], titles[lk["target"]])
-                  for lk in doc["links"]]
+    hits = [
+        lk
+        for lk in doc["links"]
+        if _norm(lk["evidence"]).startswith(evidence)
+        and source in titles[lk["source"]]
+        and target in titles[lk["target"]]
+    ]
+    assert hits, [
+        (lk["evidence"], titles[lk["source"]], titles[lk["target"]]) for lk in doc["links"]
+    ]
 
 
 def test_no_events_from_page_furniture(built):
     doc, _ = built
     sentences = " ".join(m["sentence"] for e in doc["events"] for m in e["mentions"])
-    for junk in ("Disclaimer", "Most Popular", "May 23, 2024", "Listen Live", "Anti-Piracy",
-                 "Ex-Pentagon employee", "Putin launches nuclear war drills"):
+    for junk in (
+        "Disclaimer",
+        "Most Popular",
+        "May 23, 2024",
+        "Listen Live",
+        "Anti-Piracy",
+        "Ex-Pentagon employee",
+        "Putin launches nuclear war drills",
+    ):
         assert junk not in sentences
 
 
@@ -226,8 +265,18 @@ def test_failure_mid_add_leaves_store_as_it_was(built, tmp_path, monkeypatch):
         return real(article, settings)
 
     monkeypatch.setattr(pipeline, "extract_article", flaky)
-    result = runner.invoke(app, ["add", str(SEEDS / A001), str(SEEDS / A004), "--store",
-                                 str(small), "--out", str(tmp_path / "t.html")])
+    result = runner.invoke(
+        app,
+        [
+            "add",
+            str(SEEDS / A001),
+            str(SEEDS / A004),
+            "--store",
+            str(small),
+            "--out",
+            str(tmp_path / "t.html"),
+        ],
+    )
     assert result.exit_code != 0
     monkeypatch.setattr(pipeline, "extract_article", real)
     assert cli("export", "--store", str(small)) == before

@@ -9,11 +9,15 @@ from timeline.segment import split_sentences
     "text, expected",
     [
         ("One sentence here. Another one there.", ["One sentence here.", "Another one there."]),
-        ("Headline Without Stop\nThe body starts here.", ["Headline Without Stop",
-                                                           "The body starts here."]),
+        (
+            "Headline Without Stop\nThe body starts here.",
+            ["Headline Without Stop", "The body starts here."],
+        ),
         ("a wrapped line that goes\non and ends.", ["a wrapped line that goes\non and ends."]),
-        ("Mr. Smith met Dr. Jones on Monday. They talked.",
-         ["Mr. Smith met Dr. Jones on Monday.", "They talked."]),
+        (
+            "Mr. Smith met Dr. Jones on Monday. They talked.",
+            ["Mr. Smith met Dr. Jones on Monday.", "They talked."],
+        ),
         ("", []),
         ("   \n\n  ", []),
     ],
@@ -29,7 +33,7 @@ def test_offsets_are_exact_on_seed():
     assert len(sentences) > 20
     for i, s in enumerate(sentences):
         assert s.index == i
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
 
 
 def test_long_line_without_spaces_is_one_block():

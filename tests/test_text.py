@@ -11,8 +11,10 @@ from timeline.text import actors, is_prose, make_title
         ("The minister said on Monday that talks would resume next week.", True),
         ("China, NATO Hold First Joint Anti-Piracy Drills in Gulf of Aden", False),
         ("Time to Kick Turkey Out of NATO?", False),
-        ("Disclaimer: If you need to update this article then please contact our support team.",
-         False),
+        (
+            "Disclaimer: If you need to update this article then please contact our support team.",
+            False,
+        ),
         ("Read more", False),
         ("Russian President Vladimir Putin has asked NATO to end the expansion.", True),
     ],
@@ -37,6 +39,7 @@ def test_actors(text, expected):
 
 
 def test_title_is_short_and_capitalised():
-    assert make_title("  and the talks in Geneva ended without any agreement on the many "
-                      "points raised by both sides at length") == (
-        "The talks in Geneva ended without any agreement on the many points raised by…")
+    assert make_title(
+        "  and the talks in Geneva ended without any agreement on the many "
+        "points raised by both sides at length"
+    ) == ("The talks in Geneva ended without any agreement on the many points raised by…")

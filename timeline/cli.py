@@ -106,15 +106,9 @@ def _render(
     date_to: date | None = None,
 ) -> Path:
     """Draw the store's timeline to `html`."""
-    articles = {a.id: a for a in store.articles()}
+    events, links, articles = pipeline.timeline_view(store)
     return render_html(
-        store.events(),
-        store.links(),
-        articles,
-        html,
-        lanes=lanes,
-        date_from=date_from,
-        date_to=date_to,
+        events, links, articles, html, lanes=lanes, date_from=date_from, date_to=date_to
     )
 
 

@@ -91,30 +91,11 @@ def extract_events(
     drafts: list[_Draft] = []
     pending: list[_Pending] = []
     links: list[EventLink] = []
+    skip = _headline_sentences(article.text, sentences)
     for sent in sentences:
-        if not is_prose(sent.text):
+        if sent.index in skip or not is_prose(sent.text):
             continue
-        exprs = [e for e in expressions if sent.start <= e.char_start < sent.end and usable(e)]
-        exprs = _drop_dateline(sent, exprs)
-        clauses = _clauses(sent, exprs)
-        made = [_clause_event(article, sent, c, exprs, pub) for c in clauses]
-        made = _inherit_dates(made, clauses, article, sent, exprs, pub)
-        drafts.extend(d for d in made if d is not None)
-        for clause, draft in zip(clauses, made, strict=True):
-            if clause.conn and 0 <= clause.head < len(made):
-                effect = made[clause.head]
-                if draft is not None and effect is not None:
-                    links.append(
-                        EventLink(
-                            draft.event.id,
-                            effect.event.id,
-                            clause.kind,
-                            _evidence(sent, clause),
-                            article.id,
-                        )
-                    )
-                else:
-                    pending.append(_Pending(draft, effect, clause, sent))
+        _sentence_events(article, sent, expressions, pub, drafts, pending, links)
     drafts, renamed = _merge_reports(drafts, pub)
     by_id = {d.event.id: d for d in drafts}
     for p in pending:
@@ -123,6 +104,78 @@ def extract_events(
     links.extend(_anaphora_links(drafts, expressions, article))
     links.extend(_resolve_pending(pending, drafts, article, settings))
     return _finish(drafts, links, renamed)
+
+
+def _sentence_events(
+    article: Article,
+    sent: Sentence,
+    expressions: list[TimeExpression],
+    pub: date,
+    drafts: list[_Draft],
+    pending: list[_Pending],
+    links: list[EventLink],
+) -> None:
+    """Drafts of one sentence's clauses, the links between them, the links still to resolve."""
+    exprs = [e for e in expressions if sent.start <= e.char_start < sent.end and usable(e)]
+    exprs = _drop_dateline(sent, exprs)
+    clauses = _clauses(sent, exprs)
+    made = [_clause_event(article, sent, c, exprs, pub) for c in clauses]
+    made = _inherit_dates(made, clauses, article, sent, exprs, pub)
+    drafts.extend(d for d in made if d is not None)
+    for clause, draft in zip(clauses, made, strict=True):
+        if not clause.conn or not 0 <= clause.head < len(made):
+            continue
+        effect = made[clause.head]
+        if draft is not None and effect is not None:
+            evidence = _evidence(sent, clause)
+            links.append(
+                EventLink(draft.event.id, effect.event.id, clause.kind, evidence, article.id)
+            )
+        else:
+            pending.append(_Pending(draft, effect, clause, sent))
+
+
+def _headline_sentences(text: str, sentences: list[Sentence]) -> set[int]:
+    """Sentences of a headline first line (more lines follow, it does not end like a sentence)
+    and sentences repeated word for word (headlines shown again, link lists): restatements,
+    not reports."""
+    body = text.lstrip()
+    first_end = len(text) - len(body) + body.find("\n")
+    first_line = text[:first_end].rstrip()
+    if body.find("\n") < 0 or re.search(r"[.!?\"”’]$", first_line):
+        first_end = 0
+    keys = [_plain(s.text) for s in sentences]
+    seen: dict[str, int] = {}
+    for key in keys:
+        seen[key] = seen.get(key, 0) + 1
+    return {
+        s.index
+        for s, key in zip(sentences, keys, strict=True)
+        if s.start < first_end or seen[key] > 1
+    }
+
+
+def _plain(text: str) -> str:
+    """Text compared loosely: case, spacing and typographic quotes ignored."""
+    text = text.translate(str.maketrans("‘’“”", "''\"\""))
+    return " ".join(text.split()).casefold()
+
+
+def canonical_actors(events: list[Event]) -> list[Event]:
+    """Events whose one-word person names are spelled out where the same events name them in
+    full ("Stoltenberg" -> "Jens Stoltenberg" when "Jens Stoltenberg" occurs)."""
+    full: dict[str, set[str]] = {}
+    for ev in events:
+        for name in ev.actors:
+            parts = name.split()
+            if len(parts) > 1:
+                full.setdefault(parts[-1], set()).add(name)
+    mapping = {last: names.pop() for last, names in full.items() if len(names) == 1}
+    out = []
+    for ev in events:
+        names = tuple(dict.fromkeys(mapping.get(a, a) for a in ev.actors))
+        out.append(ev if names == ev.actors else replace(ev, actors=names))
+    return out
 
 
 def _drop_dateline(sent: Sentence, exprs: list[TimeExpression]) -> list[TimeExpression]:
@@ -483,7 +536,7 @@ def _finish(
     drafts: list[_Draft], links: list[EventLink], renamed: dict[str, str]
 ) -> tuple[list[Event], list[EventLink]]:
     """Final events, and links re-pointed at folded events, deduplicated, both ends present."""
-    events = [d.event for d in drafts]
+    events = canonical_actors([d.event for d in drafts])
     ids = {e.id for e in events}
     seen, out = set(), []
     for link in links:

@@ -1,4 +1,4 @@
-"""Typed records that cross stage boundaries: articles, sentences, time expressions, events, links."""
+"""Typed records that cross stage boundaries: articles, sentences, expressions, events, links."""
 
 from __future__ import annotations
 

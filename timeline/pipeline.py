@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import networkx as nx
 
-from .events import extract_events
+from .events import canonical_actors, extract_events
 from .graph import build_graph
 from .merge import EventIndex, merge_into
 from .models import Article, BuildReport, Event, EventLink, Rejection, TimeExpression
@@ -104,6 +104,12 @@ def _rename(link: EventLink, renamed: dict[str, str]) -> EventLink:
         source=renamed.get(link.source, link.source),
         target=renamed.get(link.target, link.target),
     )
+
+
+def timeline_view(store: Store) -> tuple[list[Event], list[EventLink], dict[str, Article]]:
+    """Everything the HTML shows: events (names spelled alike across articles), links,
+    articles by id."""
+    return canonical_actors(store.events()), store.links(), {a.id: a for a in store.articles()}
 
 
 def load_graph(store: Store) -> nx.MultiDiGraph:
