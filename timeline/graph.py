@@ -22,7 +22,7 @@ def temporal_links(events: Sequence[Event]) -> list[EventLink]:
         (e for e in events if e.start is not None and e.end is not None),
         key=lambda e: (e.start, e.end, e.id),
     )
-    starts = [e.start for e in dated]
+    starts = [e.start for e in dated if e.start is not None]
     links = []
     for ev in dated:
         assert ev.end is not None

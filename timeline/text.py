@@ -123,7 +123,7 @@ def _split_run(run: str) -> list[str]:
 
 def _names_in_run(raw: str) -> list[str]:
     """Actor names a capitalised run stands for (a demonym adds its country)."""
-    names = []
+    names: list[str] = []
     first = raw.split()[0].lower().rstrip(".,")
     name = _clean_run(raw)
     if not name:
