@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from timeline.models import Granularity, TimeExpression, TimexType
 from timeline.settings import DEFAULT, Settings
 from timeline.temporal_context import Context, Res
-from timeline.temporal_lexicon import APPROX, APPROX_RE, POSITION_MOD, POSITION_RE
+from timeline.temporal_lexicon import (
+    APPROX,
+    APPROX_RE,
+    POSITION_MOD,
+    POSITION_RE,
+    trigger_windows,
+    windows_for,
+)
 from timeline.temporal_rules_abs import ABS_RULES, Rule
 from timeline.temporal_rules_rel import REL_RULES
 from timeline.temporal_rules_span import SPAN_RULES
@@ -23,7 +32,26 @@ from timeline.temporal_values import apply_mod, interval
 
 logger = logging.getLogger(__name__)
 
-RULES: list[Rule] = ABS_RULES + REL_RULES + SPAN_RULES
+# Trigger classes (temporal_lexicon.TRIGGERS) a match of each rule must contain one word of.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "iso_date": ("num",), "numeric_date": ("num",), "full_date": ("mon",),
+    "month_day": ("mon",), "month_year": ("mon",), "spoken_year": ("word",),
+    "month_rel_year": ("mon",), "relative_month": ("mon",), "month": ("mon",),
+    "fiscal_year": ("num",), "year": ("num",), "decade": ("num", "word"), "century": ("unit",),
+    "quarter": ("unit", "num", "word"), "year_quarter": ("unit",), "half": ("word",),
+    "season": ("season",), "weekday": ("wd",), "deictic": ("part",), "clock": ("num", "part"),
+    "ordinal_day": ("num",), "relative_unit": ("unit",), "relative_season": ("season",),
+    "the_unit": ("unit",), "year_end": ("unit",), "weekend": ("unit",), "ago": ("unit",),
+    "year_earlier": ("unit",), "duration": ("unit",), "duration_range": ("unit",),
+    "duration_vague": ("unit",), "set": ("unit", "wd", "mon", "part", "season", "word"),
+    "present_ref": ("ref", "unit"), "past_ref": ("ref",), "future_ref": ("ref",),
+    "same_day": ("unit", "part"), "next_day": ("unit",), "since_then": ("word",),
+    "that_unit": ("unit",),
+}  # fmt: skip
+ALL_CLASSES = ("mon", "wd", "unit", "ref", "part", "season", "word", "num")
+RULES: list[Rule] = [
+    replace(r, needs=NEEDS.get(r.name, ALL_CLASSES)) for r in ABS_RULES + REL_RULES + SPAN_RULES
+]
 _REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _SINCE_RE = re.compile(r"\bsince\s+$", re.I)
 _QUANTITY_RULES = ("duration", "ago")
@@ -64,9 +92,13 @@ def _local(published: datetime, settings: Settings) -> datetime:
 def _candidates(text: str, ctx: Context) -> list[Candidate]:
     """Every accepted rule match, leftmost first, longest first, then rule order."""
     found: list[Candidate] = []
+    spans = trigger_windows(text)
+    cache: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for order, rule in enumerate(RULES):
         has_t = "t" in rule.regex.groupindex
-        for m in rule.regex.finditer(text):
+        if rule.needs not in cache:
+            cache[rule.needs] = windows_for(spans, rule.needs)
+        for m in _matches(rule.regex, text, cache[rule.needs]):
             start, end = m.span("t") if has_t and m.group("t") else m.span()
             if end <= start or text[start].isspace() or text[end - 1].isspace():
                 continue
@@ -75,6 +107,14 @@ def _candidates(text: str, ctx: Context) -> list[Candidate]:
             found.append((start, end, order, rule, m))
     found.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
     return found
+
+
+def _matches(
+    regex: re.Pattern[str], text: str, windows: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """Matches of regex inside the windows (lookbehinds still see the text before them)."""
+    for lo, hi in windows:
+        yield from regex.finditer(text, lo, hi)
 
 
 def _resolve(rule: Rule, m: re.Match[str], ctx: Context) -> Res | None:

@@ -53,11 +53,15 @@ def r_vague_duration(m: re.Match[str], ctx: Context) -> Res | None:
 
 
 _DURATION_CUE = re.compile(r"\b(?:for|within|over|after|in|of|from|spanning|lasting)\s+$", re.I)
+_OF_AFTER = re.compile(r"^\s+of\s+(?!the\b|a\b|an\b)", re.I)
 
 
 def a_vague_duration(m: re.Match[str], ctx: Context) -> bool:
-    """A bare plural unit is a duration only with a modifier or after 'for/within/over...'."""
-    return bool(m["rel"]) or bool(_DURATION_CUE.search(ctx.before(m.start(), 12)))
+    """A bare plural unit is a duration only with a modifier, after 'for/within/over...' or
+    before 'of' ('months of talks')."""
+    if m["rel"] or _DURATION_CUE.search(ctx.before(m.start(), 12)):
+        return True
+    return bool(_OF_AFTER.match(ctx.after(m.end(), 12)))
 
 
 def r_set(m: re.Match[str], ctx: Context) -> Res | None:
@@ -95,7 +99,7 @@ _REFS = {
     "days": "PRESENT_REF", "current": "PRESENT_REF", "recently": "PAST_REF",
     "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF", "past": "PAST_REF",
     "recent": "PAST_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
-    "date": "FUTURE_REF",
+    "date": "FUTURE_REF", "term": "FUTURE_REF",
 }  # fmt: skip
 
 
@@ -162,12 +166,14 @@ def r_that_unit(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, value, anchor="previous") if value else None
 
 
-_DUR_MOD = r"(?:past|last|next|first|coming|previous|following|final|remaining|latest|entire|whole|full|same|further)"
+_DUR_MOD = r"(?:past|last|next|first|coming|previous|following|final|remaining|latest|entire|whole|full|same|further|additional|extra)"
+_DUR_ADJ = r"(?:(?:more|additional|extra|further|trading|business|working|calendar|straight|consecutive|full|long|short)\s+)?"
 _SET_UNIT = rf"{UNIT}|{WD}s?|{MON_FULL}|{PART}s?|spring|summer|fall|autumn|winter"
 _PRESENT = r"now|nowadays|currently|presently|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|current"
 
 SPAN_RULES: list[Rule] = [
-    Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?P<u>{UNIT})(?:[\s-](?:long|old))?\b"), r_duration),
+    Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{_DUR_ADJ}(?P<u>{UNIT})(?:[\s-](?:long|old))?\b"), r_duration),
+    Rule("duration_range", rx(rf"\b(?P<t>(?P<n>{NUM}))\s*(?:to|or|-|and)\s*(?:{NUM})[\s-]+(?P<u>{UNIT})\b(?P<half>)?"), r_duration),
     Rule("duration_vague", rx(r"\b(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|several|many|few)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries)\b"), r_vague_duration, a_vague_duration),
     Rule("set", rx(rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{_SET_UNIT})\b"), r_set),
     Rule("set", rx(rf"\b(?:once|twice|thrice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?P<u>{UNIT})(?P<n>)?(?P<other>)?\b"), r_set),
@@ -175,7 +181,7 @@ SPAN_RULES: list[Rule] = [
     Rule("set", rx(r"\b(?P<w>hourly|daily|nightly|weekly|biweekly|monthly|bimonthly|annually|yearly|semiannually|biannually)\b"), r_adverb_set),
     Rule("present_ref", rx(rf"\b(?P<w>{_PRESENT})\b"), r_ref),
     Rule("past_ref", rx(r"\b(?P<w>recently|lately|formerly|the\s+past)\b(?!\s+(?:weeks|months|years|days|decades))"), r_ref),
-    Rule("future_ref", rx(r"\b(?P<w>the\s+future|soon|shortly|a\s+later\s+date)\b"), r_ref, a_ref),
+    Rule("future_ref", rx(r"\b(?P<w>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|soon|shortly|a\s+later\s+date|the\s+(?:near|short|long)\s+term)\b"), r_ref, a_ref),
     Rule("same_day", rx(r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|that\s+day|the\s+same\s+day|that\s+(?:morning|afternoon|evening|night))\b"), r_same_day),
     Rule("next_day", rx(r"\bthe\s+(?:(?P<rel>next|following|previous|preceding)\s+day|day\s+(?P<dir>before|after)(?=\s*(?:[,.;:)]|$)))"), r_next_day),
     Rule("since_then", rx(r"(?:(?<=\bsince\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\bfrom\s))then\b"), r_then),
