@@ -47,6 +47,14 @@ def r_duration(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DURATION, duration(n, unit), anchor="")
 
 
+_AGE = re.compile(r"^[\s-]+old\b", re.I)
+
+
+def a_duration(m: re.Match[str], ctx: Context) -> bool:
+    """Ages ('a 52-year-old man', '52 years old') are not time expressions in TimeML news."""
+    return not m.group().lower().endswith("old") and not _AGE.match(ctx.after(m.end(), 8))
+
+
 def r_vague_duration(m: re.Match[str], ctx: Context) -> Res | None:
     """years, recent months, the coming weeks: a duration of unknown length."""
     return Res(TimexType.DURATION, duration(None, unit_name(m["u"])), anchor="")
@@ -172,8 +180,8 @@ _SET_UNIT = rf"{UNIT}|{WD}s?|{MON_FULL}|{PART}s?|spring|summer|fall|autumn|winte
 _PRESENT = r"now|nowadays|currently|presently|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|current"
 
 SPAN_RULES: list[Rule] = [
-    Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{_DUR_ADJ}(?P<u>{UNIT})(?:[\s-](?:long|old))?\b"), r_duration),
-    Rule("duration_range", rx(rf"\b(?P<t>(?P<n>{NUM}))\s*(?:to|or|-|and)\s*(?:{NUM})[\s-]+(?P<u>{UNIT})\b(?P<half>)?"), r_duration),
+    Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{_DUR_ADJ}(?P<u>{UNIT})(?:[\s-]long)?\b"), r_duration, a_duration),
+    Rule("duration_range", rx(rf"\b(?P<t>(?P<n>{NUM}))\s*(?:to|or|-|and)\s*(?:{NUM})[\s-]+(?P<u>{UNIT})\b(?P<half>)?"), r_duration, a_duration),
     Rule("duration_vague", rx(r"\b(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|several|many|few)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries)\b"), r_vague_duration, a_vague_duration),
     Rule("set", rx(rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{_SET_UNIT})\b"), r_set),
     Rule("set", rx(rf"\b(?:once|twice|thrice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?P<u>{UNIT})(?P<n>)?(?P<other>)?\b"), r_set),
