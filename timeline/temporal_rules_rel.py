@@ -178,9 +178,19 @@ def r_rel_season(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, f"{y:04d}-{code}") if y is not None else None
 
 
+_ENDED = re.compile(rf"^\s+(?:ended|ending|that\s+ended|to)\s+(?:(?P<mon>{MON})\s+(?P<day>{DAYNUM}))?", re.I)
+
+
 def r_the_unit(m: re.Match[str], ctx: Context) -> Res | None:
     """'the year', 'the quarter', 'the week' in news: the current one (quarter: just reported)."""
     unit = m["u"].lower()
+    ended = _ENDED.match(ctx.after(m.end(), 40))
+    if ended and unit == "year":
+        return Res(TimexType.DURATION, "P1Y", anchor="")  # a fiscal year: twelve months
+    if ended and unit == "quarter" and ended["mon"]:
+        end = pick_year(ctx, month_number(ended["mon"]), day_number(ended["day"]), m.start(), m.end())
+        if end is not None:  # the quarter that mostly lies before its closing day
+            return Res(TimexType.DATE, shift(end - timedelta(days=45), "quarter", 0) or "")
     if unit == "quarter":
         period = ctx.recent_period(m.start())
         if period and "Q" in period:
@@ -212,7 +222,7 @@ def r_ago(m: re.Match[str], ctx: Context) -> Res | None:
     sign = 1 if direction in ("later", "after", "from", "hence", "since") else -1
     if n is None or not float(n).is_integer():
         return Res(TimexType.DATE, "PAST_REF" if sign < 0 else "FUTURE_REF")
-    period = ctx.recent_period(m.start())
+    period = ctx.recent_period(m.start(), _window(ctx, m.start()))
     if unit == "year" and period and (direction != "ago" or n == 1):
         value = shift_value(period, "year", sign * int(n))  # "up from a year ago": that quarter
         if value:
@@ -233,12 +243,23 @@ def r_vague_ago(m: re.Match[str], ctx: Context) -> Res | None:
 
 def r_year_earlier(m: re.Match[str], ctx: Context) -> Res | None:
     """year-earlier / year-ago (business news): the same period a year before."""
-    period = ctx.recent_period(m.start())
+    period = ctx.recent_period(m.start(), _window(ctx, m.start()))
     if period:
         value = shift_value(period, "year", -1)
         if value:
             return Res(TimexType.DATE, value, anchor="previous")
+    if "quarter" in m.group().lower():
+        return Res(TimexType.DATE, shift_value(report_quarter(ctx.dct), "year", -1) or "")
     return Res(TimexType.DATE, f"{ctx.dct.year - 1:04d}")
+
+
+_COMPARISON = re.compile(r"\b(?:from|than|compared\s+with|compared\s+to|versus|vs\.?)\b", re.I)
+
+
+def _window(ctx: Context, pos: int) -> int:
+    """How far back 'a year ago' looks for its period: the whole text in a comparison
+    ('up 5% from a year ago': the same period as the figures compared), else nearby."""
+    return 5000 if _COMPARISON.search(ctx.before(pos, 60)) else 250
 
 
 def r_ordinal_day(m: re.Match[str], ctx: Context) -> Res | None:
