@@ -15,13 +15,13 @@ import logging
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.test_render import ARTICLES, HOSTILE, event, fixture_events
+from tests.test_render import ARTICLES, HOSTILE, big_events, event, fixture_events
 from timeline.models import Article, Event, EventLink, Granularity, Mention
 from timeline.render import render_html
 
@@ -249,6 +249,20 @@ def test_hostile_strings_render_as_text(page: Watched, tmp_path: Path) -> None:
     assert title == HOSTILE
     lane = page.js("return gd.querySelector('.ytick text').textContent;")
     assert lane == "<script>alert(1)</scrip…"
+
+
+def test_five_thousand_events_load_and_hover(page: Watched, tmp_path: Path) -> None:
+    events, links, articles = big_events(5000)
+    page.open(render_html(events, links, articles, tmp_path / "big.html"))
+    assert len(marker_ids(page)) == 5000
+    assert page.js("return gd._fullData.filter(t => t.type === 'scattergl').length;") > 0
+    day = next(e.start for e in events if e.id == "e2001")  # a day no other event has
+    assert day is not None
+    window = [(day - timedelta(days=20)).isoformat(), (day + timedelta(days=20)).isoformat()]
+    page.js("return Plotly.relayout(gd, {'xaxis.range': arg});", window)
+    text = hover_event(page, "e2001")
+    assert "Event 2001 with a fairly long title" in text and day.isoformat() in text
+    assert page.errors == [] and page.requests == []
 
 
 SEED_ARTICLES = {

@@ -244,6 +244,10 @@ def test_date_range_filter() -> None:
     )
     before = build_figure(fixture_events(), [], ARTICLES, date_to=date(2000, 1, 1))
     assert [i for t in markers(before) for i in t.customdata] == ["promise"]
+    assert tuple(fig.layout.xaxis.range) == ("2021-11-12", "2022-01-16")  # window, 3 days pad
+    assert segments(fig, "dot") == [("2014-01-01", "2022-01-13")]
+    until = build_figure(fixture_events(), [], ARTICLES, date_to=date(2021, 12, 31))
+    assert segments(until, "dot") == [("2014-01-01", "2021-12-11")]  # to the last date shown
 
 
 def test_no_dated_events_gives_an_explaining_figure(tmp_path: Path) -> None:

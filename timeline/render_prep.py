@@ -219,9 +219,16 @@ def place(
     lanes: str,
     pk: Packing,
     max_lanes: int,
+    window: tuple[date | None, date | None] = (None, None),
 ) -> tuple[list[Placed], list[Lane], date, date]:
-    """Lane, row, interval and label of every event; the lanes; the x extent of the data."""
+    """Lane, row, interval and label of every event; the lanes; the x extent to show.
+
+    The extent is the data's, narrowed to `window` (the --from/--to dates) when given; open
+    intervals run to its end.
+    """
     lo, hi = data_bounds(events)
+    lo, hi = max(lo, window[0] or lo), min(hi, window[1] or hi)
+    hi = max(hi, lo)
     days = float(max((hi - lo).days + 1, 30))
     keys = [lane_key(e, articles, lanes) for e in events]
     order, mapping = lane_order(keys, max_lanes)
