@@ -11,7 +11,7 @@ from timeline.models import Granularity, TimexType
 from timeline.settings import Settings
 
 _FUTURE = re.compile(
-    r"\b(?:will|wo\s*n't|shall|'ll|going\s+to|(?:is|are|was|were)\s+to|(?:due|set)\s+to|scheduled"
+    r"\b(?:will|wo\s*n't|shall|'ll|going\s+to|(?:is|are)\s+to|(?:due|set)\s+to|scheduled"
     r"|upcoming|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|intends?\s+to|would|next)\b",
     re.I,
 )
@@ -26,6 +26,7 @@ _STRONG_FUTURE = re.compile(
     re.I,
 )
 _DEADLINE = re.compile(r"\b(?:to|until|till|through|by|before|from|effective|payable)\s+$", re.I)
+_PAST_AUX = re.compile(r"\b(?:had(?:\s+been)?|was|were)\s+(?:\w+\s+)?$", re.I)
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|announced|reported|added|stated|noted)\b(?:\s+that\b)?", re.I
 )
@@ -121,6 +122,8 @@ class Context:
             for m in rx.finditer(lefts):
                 if m.start() > best_pos:
                     best_pos, best = m.start(), name
+        if best == "future" and _PAST_AUX.search(lefts, 0, best_pos):
+            return "past"  # "had been due to expire Friday", "was scheduled to meet Monday"
         if best:
             return best
         rights = self.text[end:right]

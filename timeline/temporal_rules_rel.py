@@ -88,6 +88,13 @@ def r_deictic(m: re.Match[str], ctx: Context) -> Res | None:
     return _with_part(d, part)
 
 
+def r_part_of_day(m: re.Match[str], ctx: Context) -> Res | None:
+    """'in the morning': that part of the day just mentioned (or of the publication day)."""
+    if ctx.last_day is not None:
+        return _with_part(ctx.last_day, m["part"], anchor="previous")
+    return _with_part(ctx.dct, m["part"])
+
+
 def _date_part(m: re.Match[str], ctx: Context) -> date:
     """The day a clock time is on: named in the phrase, or the publication day."""
     dp = (m["dp"] or "").lower()
@@ -178,7 +185,9 @@ def r_rel_season(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, f"{y:04d}-{code}") if y is not None else None
 
 
-_ENDED = re.compile(rf"^\s+(?:ended|ending|that\s+ended|to)\s+(?:(?P<mon>{MON})\s+(?P<day>{DAYNUM}))?", re.I)
+_ENDED = re.compile(
+    rf"^\s+(?:ended|ending|that\s+ended|to)\s+(?:(?P<mon>{MON})\s+(?P<day>{DAYNUM}))?", re.I
+)
 
 
 def r_the_unit(m: re.Match[str], ctx: Context) -> Res | None:
@@ -188,7 +197,9 @@ def r_the_unit(m: re.Match[str], ctx: Context) -> Res | None:
     if ended and unit == "year":
         return Res(TimexType.DURATION, "P1Y", anchor="")  # a fiscal year: twelve months
     if ended and unit == "quarter" and ended["mon"]:
-        end = pick_year(ctx, month_number(ended["mon"]), day_number(ended["day"]), m.start(), m.end())
+        end = pick_year(
+            ctx, month_number(ended["mon"]), day_number(ended["day"]), m.start(), m.end()
+        )
         if end is not None:  # the quarter that mostly lies before its closing day
             return Res(TimexType.DATE, shift(end - timedelta(days=45), "quarter", 0) or "")
     if unit == "quarter":
@@ -295,6 +306,8 @@ REL_RULES: list[Rule] = [
     Rule("weekday", rx(rf"\b(?:(?:the\s+)?(?P<rel>last|next|this|coming|past|previous|following)\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<part>{PART}))?\b"), r_weekday),
     Rule("deictic", rx(rf"\b(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>{PART}))?\b"), r_deictic),
     Rule("deictic", rx(rf"\b(?P<w>this|last)\s+(?P<part>{PART})\b"), r_deictic),
+    Rule("deictic", rx(r"\b(?P<part>morning|afternoon|evening)\s+(?P<w>yesterday|today|tomorrow)\b"), r_deictic),
+    Rule("part_of_day", rx(r"\bthe\s+(?P<part>morning|afternoon|evening)\b(?!\s+(?:of|paper|news|show|edition|session|rush|star|post)\b)"), r_part_of_day),
     Rule("clock", rx(rf"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<noon>noon|midnight))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time))?{_DP}"), r_clock),
     Rule("clock", rx(r"\b(?:at|by|until|around|from|before|after)\s+(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?![\d:])"), r_clock24),
     Rule("ordinal_day", rx(r"\b(?:on|since|until|till|by|before|after|from|to|through)\s+(?P<t>the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"), r_ordinal_day, a_ordinal_day),
