@@ -38,6 +38,21 @@ def test_actors(text, expected):
     assert actors(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, proper, expected",
+    [
+        ("Secretary of State Madeleine Albright flew in.", frozenset(), ("Madeleine Albright",)),
+        ("Found clinging to a tube, Elian was rescued.", frozenset({"Elian"}), ("Elian",)),
+        ("Kopp was arrested in France.", frozenset({"Kopp", "France"}), ("Kopp", "France")),
+        ("Other Americans said so.", frozenset(), ("Americans",)),
+        ("Czech Foreign Minister Jan Kavan spoke.", frozenset(), ("Czech Republic", "Jan Kavan")),
+        ("Fomin’s comments follow a summit.", frozenset({"Fomin"}), ("Fomin",)),
+    ],
+)
+def test_actors_with_the_articles_proper_names(text, proper, expected):
+    assert actors(text, proper) == expected
+
+
 def test_title_is_short_and_capitalised():
     assert make_title(
         "  and the talks in Geneva ended without any agreement on the many "

@@ -27,7 +27,7 @@ from .models import (
 )
 from .settings import Settings
 from .similarity import actor_tokens, report_similarity
-from .text import actors, is_prose, make_title, strip_quotes
+from .text import actors, is_prose, make_title, proper_tokens, strip_quotes
 
 _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’]{2,}(?:\([^)]*\))?\s*)?[—–-]\s+")
 _REPORT_FRAME = re.compile(
@@ -264,9 +264,11 @@ def _draft(
     local = _without_expression(text, expr, clause.start) if expr else text
     if clause.start == sent.start:
         local = _DATELINE_TEXT.sub("", local)
-    title_src, speaker = _attribution(local.strip(" ,;–—-"))
+    proper = proper_tokens(article.text)
+    title_src, speaker = _attribution(local.strip(" ,;–—-"), proper)
     title_src = _REPORT_FRAME.sub("", title_src) or title_src
-    found = _ordered_actors(speaker, text, sent.text, own_only=template is not None and not dated)
+    own_only = template is not None and not dated
+    found = _ordered_actors(speaker, text, sent.text, own_only, proper)
     mention = Mention(
         article_id=article.id,
         sentence_index=sent.index,
@@ -321,11 +323,11 @@ def _without_expression(text: str, expr: TimeExpression, offset: int) -> str:
     return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"^\W+", "", out.strip()))
 
 
-def _attribution(text: str) -> tuple[str, str]:
+def _attribution(text: str, proper: frozenset[str] | None = None) -> tuple[str, str]:
     """("<speaker> said: <content>", speaker) for "<content>, <speaker> said"; else (text, "")."""
     for rx in (_SAID_BY, _SAID_BY_INVERTED):
         m = rx.match(text.strip())
-        if m and actors(m.group("speaker")):
+        if m and actors(m.group("speaker"), proper):
             speaker = m.group("speaker").strip()
             content = m.group("content").strip(' ,“”"')
             verb = m.group("verb") + m.group("rest").rstrip(" .")
@@ -333,18 +335,20 @@ def _attribution(text: str) -> tuple[str, str]:
     return text, ""
 
 
-def _ordered_actors(speaker: str, clause: str, sentence: str, own_only: bool) -> tuple[str, ...]:
+def _ordered_actors(
+    speaker: str, clause: str, sentence: str, own_only: bool, proper: frozenset[str]
+) -> tuple[str, ...]:
     """Actors of a clause, the speaker of a reported statement first."""
-    names = list(actors(speaker)) if speaker else []
-    names += [a for a in actors(clause) if a not in names]
+    names = list(actors(speaker, proper)) if speaker else []
+    names += [a for a in actors(clause, proper) if a not in names]
     if not own_only:
-        names += [a for a in actors(sentence) if a not in names]
+        names += [a for a in actors(sentence, proper) if a not in names]
     return tuple(names)
 
 
-def _is_statement(text: str) -> bool:
+def _is_statement(text: str, proper: frozenset[str]) -> bool:
     """A clause worth an event without a date of its own: an actor doing an event word."""
-    return bool(actors(text)) and bool(event_classes(strip_quotes(text)))
+    return bool(actors(text, proper)) and bool(event_classes(strip_quotes(text)))
 
 
 def _inherit_dates(
@@ -375,7 +379,7 @@ def _inherit_dates(
         elif i > 0 and dated is not None:
             rule = f"same sentence as '{dated.event.mentions[0].expression}'"
             out[i] = _draft(article, sent, clause, None, pub, False, rule, dated.event)
-        elif _is_statement(text):
+        elif _is_statement(text, proper_tokens(article.text)):
             out[i] = _draft(article, sent, clause, None, pub, False)
     return out
 
@@ -472,7 +476,8 @@ def _resolve_pending(
         if cause is None and effect is not None:
             probe = _draft(article, p.sentence, p.clause, None, pub, False, "", effect.event)
             cause = _best_match(probe, drafts, exclude=effect)
-            if cause is None and _is_happening(_clause_text(p.sentence, p.clause)):
+            clause_text = _clause_text(p.sentence, p.clause)
+            if cause is None and _is_happening(clause_text, proper_tokens(article.text)):
                 cause = _adopt(probe, effect, drafts)
         elif effect is None and cause is not None:
             head = _Clause(p.sentence.start, p.clause.start)
@@ -517,9 +522,9 @@ def _nearness(a: Event, b: Event) -> float:
     return max(0.0, 1 - abs((a.start - b.start).days) / 30)
 
 
-def _is_happening(text: str) -> bool:
+def _is_happening(text: str, proper: frozenset[str]) -> bool:
     """A clause that names a happening (an event word) or an actor, not "weeks of debate"."""
-    return bool(event_classes(text)) or bool(actors(text))
+    return bool(event_classes(text)) or bool(actors(text, proper))
 
 
 def _adopt(probe: _Draft, effect: _Draft, drafts: list[_Draft]) -> _Draft:

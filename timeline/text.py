@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import BOILERPLATE_RE, DEMONYMS, METONYMS, NOT_ACTORS, TITLES
 
@@ -10,6 +11,26 @@ _WORD = re.compile(r"[A-Za-z][\w'’\-.]*")
 _QUOTED = re.compile(r"[\"“«„][^\"”»“]*[\"”»]")
 _CAP_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:[ \t]+(?:[A-Z][\w’'\-.]*|of|de|von|van))*")
 _END_PUNCT = re.compile(r"[.!\"”’'»…]\s*$")
+_PORTFOLIOS = {
+    "state",
+    "defense",
+    "defence",
+    "justice",
+    "commerce",
+    "energy",
+    "health",
+    "labor",
+    "education",
+    "agriculture",
+    "transportation",
+    "interior",
+    "treasury",
+    "finance",
+    "trade",
+    "war",
+    "homeland",
+}
+_MID_CAP = re.compile(r"(?<=[^\s.!?“\"] )([A-Z][\w\-]*)")
 _INITIAL_COMMON = re.compile(r"^[A-Z][a-z]+(?:s|ing|ed|ly|ore|ous|en)$")
 _STOP = {
     "the",
@@ -88,14 +109,34 @@ def _clean_run(run: str) -> str:
     return " ".join(tokens)
 
 
-def actors(text: str) -> tuple[str, ...]:
-    """Named actors in `text` (outside quotes): people, states, organisations, in order."""
+@lru_cache(maxsize=16)
+def proper_tokens(text: str) -> frozenset[str]:
+    """Words a text capitalises inside sentences: its proper names ("Kopp", not "Found")."""
+    return frozenset(m.group(1) for m in _MID_CAP.finditer(text.replace("\xa0", " ")))
+
+
+def _initial_common(word: str, proper: frozenset[str] | None) -> bool:
+    """True for a capitalised sentence-initial word that is a common word, not a name."""
+    if word.isupper() or word.lower() in METONYMS or word.lower() in DEMONYMS:
+        return False
+    if proper is not None:
+        return re.sub(r"[’']s$", "", word) not in proper
+    return bool(_INITIAL_COMMON.match(word))
+
+
+def actors(text: str, proper: frozenset[str] | None = None) -> tuple[str, ...]:
+    """Named actors in `text` (outside quotes): people, states, organisations, in order.
+    `proper`: the article's proper_tokens, to tell "Kopp said" from "Found clinging"."""
     found: list[str] = []
     plain = strip_quotes(text.replace("\xa0", " "))
+    lead = len(plain) - len(plain.lstrip(" “\"'"))
     for m in _CAP_RUN.finditer(plain):
-        if m.start() == len(plain) - len(plain.lstrip()) and _INITIAL_COMMON.match(m.group()):
-            continue  # "Relations between ...": a common word capitalised by position
-        for raw in _split_run(m.group()):
+        run = m.group()
+        first = run.split()[0]
+        if m.start() == lead and first.lower() not in TITLES and _initial_common(first, proper):
+            # "Relations between ...", "Other Americans": a common word capitalised by position
+            run = run.partition(" ")[2]
+        for raw in _split_run(run):
             for name in _names_in_run(raw):
                 if name not in found:
                     found.append(name)
@@ -103,18 +144,21 @@ def actors(text: str) -> tuple[str, ...]:
 
 
 def _split_run(run: str) -> list[str]:
-    """Split a capitalised run at titles ("NATO Secretary General Jens Stoltenberg") and
-    hyphenated compounds ("US-led", "NATO-Russia")."""
+    """Split a capitalised run at titles ("NATO Secretary General Jens Stoltenberg",
+    "Secretary of State Madeleine Albright") and hyphenated compounds ("US-led")."""
     parts: list[list[str]] = [[]]
-    for token in run.split():
+    tokens = run.split()
+    for i, token in enumerate(tokens):
         bare = token.lower().rstrip(".,")
-        if bare in TITLES:
+        prev = tokens[i - 1].lower().rstrip(".,") if i else ""
+        if bare in TITLES or (bare == "of" and prev in TITLES):
             if parts[-1] and parts[-1][0].lower().rstrip(".,") in DEMONYMS:
-                parts[-1] = parts[-1][:1]
+                parts[-1] = parts[-1][:1]  # "Russian Foreign Minister": keep the demonym
             parts.append([])
-        elif "-" in token.strip("-") and bare not in TITLES:
-            pieces = [p for p in token.split("-") if p[:1].isupper()]
-            parts.extend([[p] for p in pieces])
+        elif prev == "of" and bare in _PORTFOLIOS and i >= 2 and tokens[i - 2].lower() in TITLES:
+            continue  # the portfolio of "Secretary of State" is no name
+        elif "-" in token.strip("-"):
+            parts.extend([[p] for p in token.split("-") if p[:1].isupper()])
             parts.append([])
         else:
             parts[-1].append(token)
