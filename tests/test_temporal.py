@@ -129,6 +129,10 @@ TABLE = [
     ("Profit rose in the late 1990s.", SAT_2022_01_15, "the late 1990s", "199X", G.DECADE),
     ("It was built in the 20th century.", SAT_2022_01_15, "the 20th century", "19", G.CENTURY),
     ("It was built in fiscal 1989.", THU_1989_10_26, "fiscal 1989", "1989", G.YEAR),
+    # named days
+    ("Shops were shut on Christmas Eve.", SAT_2022_01_15, "Christmas Eve", "2021-12-24", G.DAY),
+    ("He will be back by Easter.", SAT_2022_01_15, "Easter", "2022-04-17", G.DAY),
+    ("It was signed on Thanksgiving Day 1997.", SAT_2022_01_15, "Thanksgiving Day 1997", "1997-11-27", G.DAY),
     # times of day
     ("The blast came at 3 p.m. Friday.", SAT_2022_01_15, "3 p.m. Friday", "2022-01-14T15:00", G.TIME),
     ("They met at 10:30 a.m.", SAT_2022_01_15, "10:30 a.m.", "2022-01-15T10:30", G.TIME),
@@ -173,6 +177,8 @@ NOT_DATES = [
     "US to deliver US$200 million worth of radar systems",
     "They may decide to march on the capital.",
     "He scored 2000 points and 1500 rebounds.",
+    "The 52-year-old minister and his 30-year-old aide.",
+    "They painted easter eggs.",
 ]
 
 

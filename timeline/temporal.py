@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from timeline.models import Granularity, TimeExpression, TimexType
 from timeline.settings import DEFAULT, Settings
 from timeline.temporal_context import Context, Res
+from timeline.temporal_holidays import HOLIDAY_RULES
 from timeline.temporal_lexicon import (
     APPROX,
     APPROX_RE,
@@ -47,11 +48,12 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "duration_vague": ("unit",), "set": ("unit", "wd", "mon", "part", "season", "word"),
     "present_ref": ("ref", "unit"), "past_ref": ("ref",), "future_ref": ("ref",),
     "same_day": ("unit", "part"), "next_day": ("unit",), "since_then": ("word",),
-    "that_unit": ("unit",),
+    "that_unit": ("unit",), "holiday": ("hol", "unit"),
 }  # fmt: skip
-ALL_CLASSES = ("mon", "wd", "unit", "ref", "part", "season", "word", "num")
+ALL_CLASSES = ("mon", "wd", "unit", "ref", "part", "season", "hol", "word", "num")
 RULES: list[Rule] = [
-    replace(r, needs=NEEDS.get(r.name, ALL_CLASSES)) for r in ABS_RULES + REL_RULES + SPAN_RULES
+    replace(r, needs=NEEDS.get(r.name, ALL_CLASSES))
+    for r in ABS_RULES + REL_RULES + SPAN_RULES + HOLIDAY_RULES
 ]
 _REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _SINCE_RE = re.compile(r"\bsince\s+$", re.I)

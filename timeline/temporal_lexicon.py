@@ -150,6 +150,8 @@ _CLASSES = {
     "part": """today tonight yesterday tomorrow noon midnight morning afternoon evening night
         overnight mornings afternoons evenings nights""",
     "season": "spring summer fall autumn winter",
+    "hol": """christmas boxing halloween valentine valentines veterans armistice patrick easter
+        good thanksgiving labor memorial mother father luther independence fourth""",
     "word": """hourly daily nightly weekly biweekly monthly bimonthly annually yearly semiannually
         biannually then end half fiscal nineteen eighteen twenty thousand twenties thirties
         forties fifties sixties seventies eighties nineties q1 q2 q3 q4""",
