@@ -86,11 +86,10 @@ def _nested(a: Event, b: Event) -> bool:
 
 def _candidate_score(new: Event, old: Event, settings: Settings) -> float:
     """Similarity of two reports from different articles; 0 when they must stay apart."""
-    if set(new.sources) & set(old.sources):
+    if _shares_source(new, old):
         return 0.0  # one article's distinct statements stay distinct
     if (new.end is None) != (old.end is None):
         return 0.0  # an open interval ("since 2014") is not a dated happening
-    score = report_similarity(new, old)
     threshold = settings.merge_threshold / 100
     if _undated(new) != _undated(old):
         # a publication-day default is only an upper bound: it may join a day-precise report
@@ -100,7 +99,14 @@ def _candidate_score(new: Event, old: Event, settings: Settings) -> float:
         threshold = max(threshold, 0.7)
     if not _nested(new, old):
         threshold = max(threshold, 0.75)  # disagreeing dates need stronger evidence
+    score = report_similarity(new, old, floor=threshold)
     return score if score >= threshold else 0.0
+
+
+def _shares_source(new: Event, old: Event) -> bool:
+    """True when any article reporting `new` also reports `old`."""
+    mine = {m.article_id for m in new.mentions}
+    return any(m.article_id in mine for m in old.mentions)
 
 
 def _undated(ev: Event) -> bool:

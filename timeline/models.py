@@ -26,7 +26,10 @@ class Granularity(str, Enum):
     @property
     def rank(self) -> int:
         """Order from finest (0) to coarsest; NONE is coarsest of all."""
-        return list(Granularity).index(self)
+        return _RANK[self]
+
+
+_RANK = {g: i for i, g in enumerate(Granularity)}
 
 
 class TimexType(str, Enum):

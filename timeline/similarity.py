@@ -12,11 +12,13 @@ from .text import content_words
 
 
 @lru_cache(maxsize=65536)
-def _features(title: str, sentence: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Event classes and content words of a report (title + its first sentence)."""
-    return event_classes(title), content_words(title)
+def _features(title: str) -> tuple[frozenset[str], frozenset[str], str]:
+    """Event classes, content words and the sorted joined words of a report's title."""
+    words = content_words(title)
+    return event_classes(title), words, " ".join(sorted(words))
 
 
+@lru_cache(maxsize=65536)
 def actor_tokens(actors: tuple[str, ...]) -> frozenset[str]:
     """Lower-case name tokens: "Jens Stoltenberg" and "Stoltenberg" share one."""
     return frozenset(t.lower() for a in actors for t in a.split() if len(t) > 1)
@@ -29,22 +31,25 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def report_similarity(a: Event, b: Event) -> float:
-    """0..1: how likely two events are reports of the same happening (dates not considered)."""
-    sa = a.mentions[0].sentence if a.mentions else ""
-    sb = b.mentions[0].sentence if b.mentions else ""
-    cls_a, words_a = _features(a.title, sa)
-    cls_b, words_b = _features(b.title, sb)
-    classes = 1.0 if cls_a & cls_b else 0.0
-    people = _overlap(actor_tokens(a.actors), actor_tokens(b.actors))
-    words = _jaccard(words_a, words_b)
-    return 0.4 * classes + 0.35 * people + 0.25 * words
+def report_similarity(a: Event, b: Event, floor: float = 0.0) -> float:
+    """0..1: how likely two events are reports of the same happening (dates not considered).
+    Below `floor` the exact value does not matter: 0 is returned without comparing words."""
+    cls_a, words_a, joined_a = _features(a.title)
+    cls_b, words_b, joined_b = _features(b.title)
+    base = 0.4 * bool(cls_a & cls_b) + 0.35 * _overlap(
+        actor_tokens(a.actors), actor_tokens(b.actors)
+    )
+    if base + 0.25 < floor:
+        return 0.0
+    return base + 0.25 * _jaccard(words_a, words_b, joined_a, joined_b)
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+def _jaccard(a: frozenset[str], b: frozenset[str], joined_a: str, joined_b: str) -> float:
     """|a & b| / |a | b|, softened by fuzzy matching of the joined words (typos, inflection)."""
     if not a or not b:
         return 0.0
     exact = len(a & b) / len(a | b)
-    fuzzy = fuzz.token_sort_ratio(" ".join(sorted(a)), " ".join(sorted(b))) / 100
+    if exact == 0:
+        return 0.0
+    fuzzy = fuzz.token_sort_ratio(joined_a, joined_b) / 100
     return max(exact, fuzzy * exact**0.5)
