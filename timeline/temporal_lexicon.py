@@ -74,9 +74,9 @@ PART = r"(?:morning|afternoon|evening|night)"
 APPROX = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
     "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "more than": "MORE_THAN",
-    "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+    "less than": "LESS_THAN", "under": "LESS_THAN",
     "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
-    "just over": "MORE_THAN", "just under": "LESS_THAN", "only": "", "just": "",
+    "just over": "MORE_THAN", "just under": "LESS_THAN",
     "the past": "", "the last": "", "the next": "", "the first": "", "the coming": "",
     "the previous": "", "the following": "", "past": "", "next": "", "another": "",
     "the entire": "", "the whole": "", "the full": "", "a full": "", "a further": "",

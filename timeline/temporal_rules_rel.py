@@ -303,7 +303,7 @@ _THE_REL = (
 )
 
 REL_RULES: list[Rule] = [
-    Rule("weekday", rx(rf"\b(?:(?:the\s+)?(?P<rel>last|next|this|coming|past|previous|following)\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<part>{PART}))?\b"), r_weekday),
+    Rule("weekday", rx(rf"\b(?:(?:the\s+|this\s+)?(?P<rel>last|next|this|coming|past|previous|following)\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<part>{PART}))?\b"), r_weekday),
     Rule("deictic", rx(rf"\b(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>{PART}))?\b"), r_deictic),
     Rule("deictic", rx(rf"\b(?P<w>this|last)\s+(?P<part>{PART})\b"), r_deictic),
     Rule("deictic", rx(r"\b(?P<part>morning|afternoon|evening)\s+(?P<w>yesterday|today|tomorrow)\b"), r_deictic),
@@ -318,5 +318,5 @@ REL_RULES: list[Rule] = [
     Rule("weekend", rx(r"\bthe\s+weekend\b"), r_weekend),
     Rule("ago", rx(rf"\b(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|(?:before|after)(?=\s*(?:[,.;:)]|$)))"), r_ago),
     Rule("ago", rx(rf"\b(?P<u>{UNIT}|(?:a\s+)?long\s+time|long|some\s+time|a\s+while)\s+ago\b"), r_vague_ago),
-    Rule("year_earlier", rx(r"\b(?:the\s+(?:comparable\s+)?)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period))?\b"), r_year_earlier),
+    Rule("year_earlier", rx(r"\b(?:(?:the\s+(?:comparable\s+)?)?year[\s-](?:earlier|ago)\s+(?:quarter|period)|year[\s-](?:earlier|ago))\b"), r_year_earlier),
 ]  # fmt: skip

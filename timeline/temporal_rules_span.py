@@ -96,6 +96,14 @@ _ADVERB_SET = {
 }  # fmt: skip
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“]\s*|\n\s*)$")
+
+
+def a_adverb_set(m: re.Match[str], ctx: Context) -> bool:
+    """'Daily' capitalised inside a sentence is a name ('the Daily Mail', 'RT – Daily news')."""
+    return not m["w"][0].isupper() or bool(_SENTENCE_START.search(ctx.before(m.start(), 6)))
+
+
 def r_adverb_set(m: re.Match[str], ctx: Context) -> Res | None:
     """daily, weekly, annually."""
     return Res(TimexType.SET, _ADVERB_SET[m["w"].lower()], anchor="")
@@ -177,16 +185,16 @@ def r_that_unit(m: re.Match[str], ctx: Context) -> Res | None:
 _DUR_MOD = r"(?:past|last|next|first|coming|previous|following|final|remaining|latest|entire|whole|full|same|further|additional|extra)"
 _DUR_ADJ = r"(?:(?:more|additional|extra|further|trading|business|working|calendar|straight|consecutive|full|long|short)\s+)?"
 _SET_UNIT = rf"{UNIT}|{WD}s?|{MON_FULL}|{PART}s?|spring|summer|fall|autumn|winter"
-_PRESENT = r"now|nowadays|currently|presently|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|current"
+_PRESENT = r"right\s+now|now|nowadays|currently|presently|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|current"
 
 SPAN_RULES: list[Rule] = [
-    Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{_DUR_ADJ}(?P<u>{UNIT})(?:[\s-]long)?\b"), r_duration, a_duration),
-    Rule("duration_range", rx(rf"\b(?P<t>(?P<n>{NUM}))\s*(?:to|or|-|and)\s*(?:{NUM})[\s-]+(?P<u>{UNIT})\b(?P<half>)?"), r_duration, a_duration),
+    Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?(?!{NUM}-)|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{_DUR_ADJ}(?P<u>{UNIT})(?:[\s-]long|\s+or\s+(?:so|two|three|more))?\b"), r_duration, a_duration),
+    Rule("duration_range", rx(rf"\b(?:the\s+{_DUR_MOD}\s+)?(?P<n>{NUM})\s*(?:to|or|-|and)\s*(?:{NUM})[\s-]+(?P<u>{UNIT})\b(?P<half>)?"), r_duration, a_duration),
     Rule("duration_vague", rx(r"\b(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|several|many|few)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries)\b"), r_vague_duration, a_vague_duration),
     Rule("set", rx(rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{_SET_UNIT})\b"), r_set),
     Rule("set", rx(rf"\b(?:once|twice|thrice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?P<u>{UNIT})(?P<n>)?(?P<other>)?\b"), r_set),
     Rule("set", rx(rf"\b(?:on\s+)(?P<t>(?P<u>{WD}s))(?P<n>)?(?P<other>)?\b"), r_set),
-    Rule("set", rx(r"\b(?P<w>hourly|daily|nightly|weekly|biweekly|monthly|bimonthly|annually|yearly|semiannually|biannually)\b"), r_adverb_set),
+    Rule("set", rx(r"\b(?P<w>hourly|daily|nightly|weekly|biweekly|monthly|bimonthly|annually|yearly|semiannually|biannually)\b"), r_adverb_set, a_adverb_set),
     Rule("present_ref", rx(rf"\b(?P<w>{_PRESENT})\b"), r_ref),
     Rule("past_ref", rx(r"\b(?P<w>recently|lately|formerly|the\s+past)\b(?!\s+(?:weeks|months|years|days|decades))"), r_ref),
     Rule("future_ref", rx(r"\b(?P<w>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|soon|shortly|a\s+later\s+date|the\s+(?:near|short|long)\s+term)\b"), r_ref, a_ref),
