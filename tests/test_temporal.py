@@ -110,6 +110,10 @@ TABLE = [
     ("Results are due in May.", SAT_2022_01_15, "May", "2022-05", G.MONTH),
     ("The rights expire Nov. 21.", THU_1989_10_26, "Nov. 21", "1989-11-21", G.DAY),
     ("The deal will close in March.", SAT_2022_01_15, "March", "2022-03", G.MONTH),
+    ("The vote is expected on March 28.", datetime(2013, 3, 20), "March 28", "2013-03-28", G.DAY),
+    ("A final vote could come in April.", datetime(2013, 3, 20), "April", "2013-04", G.MONTH),
+    ("The company said it expanded in April.", datetime(2013, 3, 20), "April", "2012-04", G.MONTH),
+    ("It had been due to expire Friday evening.", datetime(1989, 10, 30), "Friday evening", "1989-10-27TEV", G.TIME),
     # relative units
     ("Prices rose last year.", SAT_2022_01_15, "last year", "2021", G.YEAR),
     ("Prices rose this week.", SAT_2022_01_15, "this week", "2022-W02", G.WEEK),
@@ -137,6 +141,10 @@ TABLE = [
     ("The blast came at 3 p.m. Friday.", SAT_2022_01_15, "3 p.m. Friday", "2022-01-14T15:00", G.TIME),
     ("They met at 10:30 a.m.", SAT_2022_01_15, "10:30 a.m.", "2022-01-15T10:30", G.TIME),
     ("They met at noon.", SAT_2022_01_15, "noon", "2022-01-15T12:00", G.TIME),
+    ("Trading resumes at 2 p.m. ET.", SAT_2022_01_15, "2 p.m. ET", "2022-01-15T14:00", G.TIME),
+    # business news conventions
+    ("Profit for the quarter ended Sept. 30 rose from a year earlier.", THU_1989_10_26, "a year earlier", "1988-Q3", G.QUARTER),
+    ("Sales in the year ended March 31 were flat.", THU_1989_10_26, "the year", "P1Y", G.NONE),
 ]  # fmt: skip
 
 
