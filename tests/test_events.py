@@ -119,3 +119,16 @@ def test_ids_are_stable():
     text = "Officials from Spain met in Madrid on Monday to discuss the budget."
     exprs = [expr(text, "on Monday", "2022-01-10", "2022-01-10", "2022-01-10")]
     assert run(text, exprs)[0][0].id == run(text, exprs)[0][0].id
+
+
+def test_this_step_refers_to_the_event_before():
+    text = (
+        "In March the Spanish government closed its consulate in Rabat. "
+        "With this step, Madrid reacted to the arrest of two Spanish diplomats."
+    )
+    exprs = [expr(text, "In March", "2022-03", "2022-03-01", "2022-03-31", Granularity.MONTH)]
+    events, links = run(text, exprs, published="2022-04-02")
+    by_title = {e.title: e for e in events}
+    cause = by_title["The arrest of two Spanish diplomats"]
+    assert cause.value == "2022-03"  # dated like the event it caused
+    assert [(lk.source, lk.kind) for lk in links] == [(cause.id, "causes")]

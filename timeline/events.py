@@ -39,6 +39,11 @@ _DATELINE_TEXT = re.compile(
     r"^\s*(?:[A-Z][A-Z .'’]{2,}(?:\([^)]*\))?|[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+\.?)"
     r"\s*[—–-][\s,]+"
 )
+_ANAPHOR_STEP = re.compile(
+    r"\b(?:this|that|the|these|those|such)\s+(?:step|move|decision|measure|action|response|"
+    r"steps|moves|decisions|measures|actions)\b",
+    re.I,
+)
 _ANAPHOR_EARLIER = re.compile(r"\b(earlier|before|previous)", re.I)
 
 
@@ -71,6 +76,7 @@ class _Pending:
     effect: _Draft | None
     clause: _Clause
     sentence: Sentence
+    head_text: str = ""  # the words of the clause the connective hangs on
 
 
 def usable(expr: TimeExpression) -> bool:
@@ -132,7 +138,8 @@ def _sentence_events(
                 EventLink(draft.event.id, effect.event.id, clause.kind, evidence, article.id)
             )
         else:
-            pending.append(_Pending(draft, effect, clause, sent))
+            head_text = _clause_text(sent, clauses[clause.head])
+            pending.append(_Pending(draft, effect, clause, sent, head_text))
 
 
 def _headline_sentences(text: str, sentences: list[Sentence]) -> set[int]:
@@ -218,7 +225,7 @@ def _clauses(sent: Sentence, exprs: list[TimeExpression]) -> list[_Clause]:
             clauses.append(
                 _Clause(sent.start + c_end, sent.start + end, conn, kind, head=len(clauses) - 1)
             )
-    return [c for c in clauses if c.end > c.start]
+    return clauses  # empty clauses stay: heads are indexes into this list
 
 
 def _opens_clause(before: str) -> bool:
@@ -473,6 +480,8 @@ def _resolve_pending(
     for p in pending:
         cause, effect = p.cause, p.effect
         pub = article.published.date() if article.published else date.min
+        if effect is None and _ANAPHOR_STEP.search(p.head_text):
+            effect = _previous(drafts, p.sentence)  # "With this step, Moscow reacted to ..."
         if cause is None and effect is not None:
             probe = _draft(article, p.sentence, p.clause, None, pub, False, "", effect.event)
             cause = _best_match(probe, drafts, exclude=effect)
@@ -495,6 +504,12 @@ def _resolve_pending(
             )
         )
     return links
+
+
+def _previous(drafts: list[_Draft], sent: Sentence) -> _Draft | None:
+    """The last event of the sentences before `sent`."""
+    before = [d for d in drafts if d.sentence.index < sent.index]
+    return max(before, key=lambda d: (d.sentence.index, d.clause.start)) if before else None
 
 
 def _best_match(probe: _Draft, drafts: list[_Draft], exclude: _Draft) -> _Draft | None:
