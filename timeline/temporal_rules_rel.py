@@ -169,6 +169,7 @@ def r_rel_season(m: re.Match[str], ctx: Context) -> Res | None:
     """last summer (the latest one over before publication), this winter, next spring."""
     code, rel, dct = SEASONS[m["s"].lower()], m["rel"].lower(), ctx.dct
     spans = []
+    y: int | None
     for y in range(dct.year - 3, dct.year + 2):
         _, lo, hi = interval(f"{y:04d}-{code}")
         if lo is not None and hi is not None:

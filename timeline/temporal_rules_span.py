@@ -7,7 +7,7 @@ since then, the next day)."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from timeline.models import Granularity, TimexType
 from timeline.temporal_context import Context, Res
@@ -140,7 +140,7 @@ def a_ref(m: re.Match[str], ctx: Context) -> bool:
     return True
 
 
-def _previous_day(ctx: Context) -> tuple[object, str]:
+def _previous_day(ctx: Context) -> tuple[date, str]:
     """The last day-precise date mentioned, else the publication day."""
     if ctx.last_day is not None:
         return ctx.last_day, "previous"
@@ -150,7 +150,7 @@ def _previous_day(ctx: Context) -> tuple[object, str]:
 def r_same_day(m: re.Match[str], ctx: Context) -> Res | None:
     """earlier in the day, later that day, the same day: the day just mentioned."""
     day, anchor = _previous_day(ctx)
-    return Res(TimexType.DATE, day.isoformat(), anchor=anchor)  # type: ignore[attr-defined]
+    return Res(TimexType.DATE, day.isoformat(), anchor=anchor)
 
 
 _STEP = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "before": -1, "after": 1}
@@ -160,7 +160,7 @@ def r_next_day(m: re.Match[str], ctx: Context) -> Res | None:
     """the next day, the day before, the previous day: one day from the day just mentioned."""
     day, anchor = _previous_day(ctx)
     step = _STEP[(m["rel"] or m["dir"]).lower()]
-    return Res(TimexType.DATE, (day + timedelta(days=step)).isoformat(), anchor=anchor)  # type: ignore[operator]
+    return Res(TimexType.DATE, (day + timedelta(days=step)).isoformat(), anchor=anchor)
 
 
 def r_then(m: re.Match[str], ctx: Context) -> Res | None:
