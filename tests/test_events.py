@@ -132,3 +132,16 @@ def test_this_step_refers_to_the_event_before():
     cause = by_title["The arrest of two Spanish diplomats"]
     assert cause.value == "2022-03"  # dated like the event it caused
     assert [(lk.source, lk.kind) for lk in links] == [(cause.id, "causes")]
+
+
+def test_made_his_remarks_refers_to_the_dated_statement():
+    text = (
+        "Speaking in Geneva on Monday, the Swiss minister Ignazio Cassis said talks would go on. "
+        "The minister made his remarks after Chinese officials accused Bern of bias."
+    )
+    exprs = [expr(text, "on Monday", "2022-03-07", "2022-03-07", "2022-03-07")]
+    events, links = run(text, exprs, published="2022-03-08")
+    titles = {e.id: e.title for e in events}
+    assert [(titles[lk.source][:15], titles[lk.target][:8]) for lk in links] == [
+        ("Chinese officia", "The Swis")
+    ]

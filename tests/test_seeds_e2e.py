@@ -200,7 +200,7 @@ LINKS = [
     ("reacted to the expulsion of eight russian diplomats", "expulsion", "suspend"),
     ("follow a summit", "brussels", "defense ministry"),
     ("in response to russia’s pattern of aggressive actions", "aggressive", "deterrence"),
-    ("after russian foreign ministry spokeswoman maria zakharova", "zakharova", ""),
+    ("after russian foreign ministry spokeswoman maria zakharova", "zakharova", "munich"),
 ]
 
 

@@ -44,6 +44,11 @@ _ANAPHOR_STEP = re.compile(
     r"steps|moves|decisions|measures|actions)\b",
     re.I,
 )
+_ANAPHOR_REMARKS = re.compile(
+    r"\b(?:made|delivered|gave)\s+(?:his|her|their|the|these|those)\s+"
+    r"(?:remarks|comments|statement|speech|address)\b",
+    re.I,
+)
 _ANAPHOR_EARLIER = re.compile(r"\b(earlier|before|previous)", re.I)
 
 
@@ -132,13 +137,15 @@ def _sentence_events(
         if not clause.conn or not 0 <= clause.head < len(made):
             continue
         effect = made[clause.head]
+        head_text = _clause_text(sent, clauses[clause.head])
+        if _ANAPHOR_REMARKS.search(head_text):
+            effect = None  # "made his remarks after ...": the remarks reported before
         if draft is not None and effect is not None:
             evidence = _evidence(sent, clause)
             links.append(
                 EventLink(draft.event.id, effect.event.id, clause.kind, evidence, article.id)
             )
         else:
-            head_text = _clause_text(sent, clauses[clause.head])
             pending.append(_Pending(draft, effect, clause, sent, head_text))
 
 
@@ -482,6 +489,8 @@ def _resolve_pending(
         pub = article.published.date() if article.published else date.min
         if effect is None and _ANAPHOR_STEP.search(p.head_text):
             effect = _previous(drafts, p.sentence)  # "With this step, Moscow reacted to ..."
+        elif effect is None and _ANAPHOR_REMARKS.search(p.head_text):
+            effect = _previous(drafts, p.sentence, statement=True)
         if cause is None and effect is not None:
             probe = _draft(article, p.sentence, p.clause, None, pub, False, "", effect.event)
             cause = _best_match(probe, drafts, exclude=effect)
@@ -506,9 +515,15 @@ def _resolve_pending(
     return links
 
 
-def _previous(drafts: list[_Draft], sent: Sentence) -> _Draft | None:
-    """The last event of the sentences before `sent`."""
-    before = [d for d in drafts if d.sentence.index < sent.index]
+def _previous(drafts: list[_Draft], sent: Sentence, statement: bool = False) -> _Draft | None:
+    """The last event of the sentences before `sent` (with statement: the last statement
+    dated by a phrase of its own)."""
+    before = [
+        d
+        for d in drafts
+        if d.sentence.index < sent.index
+        and (not statement or d.dated and "SAY" in event_classes(d.event.mentions[0].sentence))
+    ]
     return max(before, key=lambda d: (d.sentence.index, d.clause.start)) if before else None
 
 
