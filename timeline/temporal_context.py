@@ -22,16 +22,18 @@ _PAST = re.compile(
 )
 _STRONG_FUTURE = re.compile(
     r"\b(?:will|wo\s*n't|shall|'ll|going\s+to|(?:is|are)\s+(?:due|set)\s+to|scheduled|upcoming"
-    r"|(?:is|are)\s+expected|could|might|should|would|must|can"
+    r"|(?:is|are)\s+expected|could|might|should|would|must|can|to\s+be"
     r"|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|intends?\s+to|next)\b",
     re.I,
 )
-_DEADLINE = re.compile(r"\b(?:to|until|till|through|by|before|from|effective|payable)\s+$", re.I)
+_DEADLINE = re.compile(
+    r"\b(?:to|until|till|through|by|effective|payable)\s+(?:(?:early|mid|late)[\s-]+)?$", re.I
+)
 _PAST_AUX = re.compile(r"\b(?:had(?:\s+been)?|was|were)\s+(?:\w+\s+)?$", re.I)
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|announced|reported|added|stated|noted)\b(?:\s+that\b)?", re.I
 )
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'“‘(\[]*[A-Z0-9])|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[`]*[A-Z0-9])|\n\s*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +112,7 @@ class Context:
         if _STRONG_FUTURE.search(lefts):
             return "future"
         if _DEADLINE.search(lefts):
-            return ""
+            return "future"  # "extended to Nov. 20", "until mid-November", "by February"
         tail = " ".join(lefts.split()[-4:])
         return "past" if _PAST.search(tail) else ""
 

@@ -87,7 +87,7 @@ def pick_year(ctx: Context, month: int, day: int, start: int, end: int) -> date 
     if tense == "future":
         ahead = [d for d in cands if d >= dct - timedelta(days=1)]
         return ahead[0] if ahead else cands[-1]
-    return min(cands, key=lambda d: abs((d - dct).days))
+    return min(cands, key=lambda d: abs((d - dct).days) - (30 if d <= dct else 0))  # news: past
 
 
 def _leap_fallback(year: int, month: int, day: int) -> date | None:
