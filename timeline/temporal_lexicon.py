@@ -58,7 +58,7 @@ _NUM_ALTS = sorted(
     [w.replace(" ", r"\s+") for w in NUMBER_WORDS if w != "the"], key=len, reverse=True
 )
 NUM = (
-    r"(?:\d{1,3}(?:\.\d+)?(?!\d)|(?:"
+    r"(?:\d{1,3}(?:[\s-]1/2|\.\d+)?(?!\d)|(?:"
     + "|".join(_TENS)
     + r")(?:[\s-](?:"
     + "|".join(_SMALL[1:10])
@@ -104,6 +104,8 @@ def number(word: str) -> float | None:
     w = re.sub(r"\s+", " ", word.lower().strip())
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w)
+    if re.fullmatch(r"\d+[ -]1/2", w):
+        return float(w[:-4]) + 0.5
     if w in NUMBER_WORDS:
         return NUMBER_WORDS[w]
     parts = re.split(r"[\s-]", w)

@@ -232,6 +232,8 @@ def r_ago(m: re.Match[str], ctx: Context) -> Res | None:
     n, unit = number(m["n"]), unit_name(m["u"])
     direction = m["dir"].lower().split()[0]
     sign = 1 if direction in ("later", "after", "from", "hence", "since") else -1
+    if n is not None and m["half"]:
+        n, unit = ((n + 0.5) * 12, "month") if unit == "year" else (n, unit)
     if n is None or not float(n).is_integer():
         return Res(TimexType.DATE, "PAST_REF" if sign < 0 else "FUTURE_REF")
     period = ctx.recent_period(m.start(), _window(ctx, m.start()))
@@ -317,7 +319,7 @@ REL_RULES: list[Rule] = [
     Rule("the_unit", rx(r"\bthe\s+(?:(?:full|whole|entire|current|latest|fiscal|current\s+fiscal|latest\s+fiscal)\s+)?(?P<u>year|quarter|month|week)\b(?![\s-](?:earlier|ago|before|after|long|old)\b)"), r_the_unit),
     Rule("year_end", rx(r"\byear(?:[\s-]|['’]s\s+)end\b"), r_year_end),
     Rule("weekend", rx(r"\bthe\s+weekend\b"), r_weekend),
-    Rule("ago", rx(rf"\b(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|(?:before|after)(?=\s*(?:[,.;:)]|$)))"), r_ago),
+    Rule("ago", rx(rf"\b(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|(?:before|after)(?=\s*(?:[,.;:)]|$)))"), r_ago),
     Rule("ago", rx(rf"\b(?P<u>{UNIT}|(?:a\s+)?long\s+time|long|some\s+time|a\s+while)\s+ago\b"), r_vague_ago),
     Rule("year_earlier", rx(r"\b(?:(?:the\s+(?:comparable\s+)?)?year[\s-](?:earlier|ago)\s+(?:quarter|period)|year[\s-](?:earlier|ago))\b"), r_year_earlier),
 ]  # fmt: skip

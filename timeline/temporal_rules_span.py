@@ -38,9 +38,10 @@ def r_duration(m: re.Match[str], ctx: Context) -> Res | None:
     """three years, a five-year plan, the past two months, 24 hours, a week."""
     n = number(m["n"])
     unit = unit_name(m["u"])
-    if m["half"] and n is not None:
+    half = m["half"] or ("half2" in m.re.groupindex and m["half2"])
+    if half and n is not None:
         n += 0.5
-    if m["n"].lower() in ("a", "an") and unit in ("second", "minute", "quarter"):
+    if m["n"].lower() in ("a", "an") and unit in ("second", "minute", "quarter") and not half:
         return None  # "a second time", "wait a minute", "a quarter of the vote"
     if m["n"].lower() in ("a", "an", "per") and _RATE_BEFORE.search(ctx.before(m.start(), 30)):
         return Res(TimexType.SET, duration(1, unit), anchor="")  # "$5 million a year"
@@ -188,7 +189,7 @@ _SET_UNIT = rf"{UNIT}|{WD}s?|{MON_FULL}|{PART}s?|spring|summer|fall|autumn|winte
 _PRESENT = r"right\s+now|now|nowadays|currently|presently|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|current"
 
 SPAN_RULES: list[Rule] = [
-    Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?(?!{NUM}-)|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{_DUR_ADJ}(?P<u>{UNIT})(?:[\s-]long|\s+or\s+(?:so|two|three|more))?\b"), r_duration, a_duration),
+    Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?(?!{NUM}-)|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{_DUR_ADJ}(?P<u>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long|\s+or\s+(?:so|two|three|more))?\b(?!-(?:earlier|ago|old|end))"), r_duration, a_duration),
     Rule("duration_range", rx(rf"\b(?:the\s+{_DUR_MOD}\s+)?(?P<n>{NUM})\s*(?:to|or|-|and)\s*(?:{NUM})[\s-]+(?P<u>{UNIT})\b(?P<half>)?"), r_duration, a_duration),
     Rule("duration_vague", rx(r"\b(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|several|many|few)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries)\b"), r_vague_duration, a_vague_duration),
     Rule("set", rx(rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{_SET_UNIT})\b"), r_set),
@@ -196,7 +197,7 @@ SPAN_RULES: list[Rule] = [
     Rule("set", rx(rf"\b(?:on\s+)(?P<t>(?P<u>{WD}s))(?P<n>)?(?P<other>)?\b"), r_set),
     Rule("set", rx(r"\b(?P<w>hourly|daily|nightly|weekly|biweekly|monthly|bimonthly|annually|yearly|semiannually|biannually)\b"), r_adverb_set, a_adverb_set),
     Rule("present_ref", rx(rf"\b(?P<w>{_PRESENT})\b"), r_ref),
-    Rule("past_ref", rx(r"\b(?P<w>recently|lately|formerly|the\s+past)\b(?!\s+(?:weeks|months|years|days|decades))"), r_ref),
+    Rule("past_ref", rx(rf"\b(?P<w>recently|lately|formerly|the\s+past)\b(?!\s+(?:weeks|months|years|days|decades|{NUM}\b))"), r_ref),
     Rule("future_ref", rx(r"\b(?P<w>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|soon|shortly|a\s+later\s+date|the\s+(?:near|short|long)\s+term)\b"), r_ref, a_ref),
     Rule("same_day", rx(r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|that\s+day|the\s+same\s+day|that\s+(?:morning|afternoon|evening|night))\b"), r_same_day),
     Rule("next_day", rx(r"\bthe\s+(?:(?P<rel>next|following|previous|preceding)\s+day|day\s+(?P<dir>before|after)(?=\s*(?:[,.;:)]|$)))"), r_next_day),

@@ -190,6 +190,14 @@ def duration(n: float | None, unit: str) -> str:
         n, code = n * 100, "Y"
     if unit == "millennium" and n is not None:
         n, code = n * 1000, "Y"
-    amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
     prefix = "PT" if unit in TIME_UNITS else "P"
+    if n is not None and not float(n).is_integer() and float(n * 2).is_integer():
+        half = _HALF.get(unit)  # 2 1/2 years -> P2Y6M, a minute and a half -> PT1M30S
+        if half:
+            whole = f"{int(n)}{code}" if int(n) else ""
+            return f"{prefix}{whole}{half}"
+    amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
     return f"{prefix}{amount}{code}"
+
+
+_HALF = {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M", "minute": "30S"}
