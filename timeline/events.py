@@ -14,7 +14,18 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from .lexicon import CONNECTIVE_RE, connective_kind, event_classes
+from .clauses import (
+    DATELINE_TEXT,
+    REPORT_FRAME,
+    Clause,
+    attribution,
+    clause_text,
+    drop_dateline,
+    headline_sentences,
+    split_clauses,
+    without_expression,
+)
+from .lexicon import event_classes
 from .models import (
     Article,
     Event,
@@ -29,16 +40,6 @@ from .settings import Settings
 from .similarity import actor_tokens, report_similarity
 from .text import actors, is_prose, make_title, proper_tokens, strip_quotes
 
-_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’]{2,}(?:\([^)]*\))?\s*)?[—–-]\s+")
-_REPORT_FRAME = re.compile(
-    r"^(?:according to [^,]+,\s*|it is reported that\s+|[\w\s,]{0,40}?\b(?:said|says|believe|"
-    r"believes|claimed|claim|reported|stressed|added|warned|noted) that\s+)",
-    re.I,
-)
-_DATELINE_TEXT = re.compile(
-    r"^\s*(?:[A-Z][A-Z .'’]{2,}(?:\([^)]*\))?|[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+\.?)"
-    r"\s*[—–-][\s,]+"
-)
 _ANAPHOR_STEP = re.compile(
     r"\b(?:this|that|the|these|those|such)\s+(?:step|move|decision|measure|action|response|"
     r"steps|moves|decisions|measures|actions)\b",
@@ -52,23 +53,12 @@ _ANAPHOR_REMARKS = re.compile(
 _ANAPHOR_EARLIER = re.compile(r"\b(earlier|before|previous)", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class _Clause:
-    """A piece of a sentence: its text span, the connective that introduced it, its partner."""
-
-    start: int
-    end: int
-    conn: str = ""  # the connective words; "" for the main clause
-    kind: str = ""  # link kind the connective states
-    head: int = -1  # index of the clause it hangs on (its effect / later event)
-
-
 @dataclass(slots=True)
 class _Draft:
     """An event under construction, before in-article merging."""
 
     event: Event
-    clause: _Clause
+    clause: Clause
     sentence: Sentence
     dated: bool  # True when a date expression of its own clause dated it
 
@@ -79,7 +69,7 @@ class _Pending:
 
     cause: _Draft | None
     effect: _Draft | None
-    clause: _Clause
+    clause: Clause
     sentence: Sentence
     head_text: str = ""  # the words of the clause the connective hangs on
 
@@ -102,7 +92,7 @@ def extract_events(
     drafts: list[_Draft] = []
     pending: list[_Pending] = []
     links: list[EventLink] = []
-    skip = _headline_sentences(article.text, sentences)
+    skip = headline_sentences(article.text, sentences)
     for sent in sentences:
         if sent.index in skip or not is_prose(sent.text):
             continue
@@ -128,8 +118,8 @@ def _sentence_events(
 ) -> None:
     """Drafts of one sentence's clauses, the links between them, the links still to resolve."""
     exprs = [e for e in expressions if sent.start <= e.char_start < sent.end and usable(e)]
-    exprs = _drop_dateline(sent, exprs)
-    clauses = _clauses(sent, exprs)
+    exprs = drop_dateline(sent, exprs)
+    clauses = split_clauses(sent, exprs)
     made = [_clause_event(article, sent, c, exprs, pub) for c in clauses]
     made = _inherit_dates(made, clauses, article, sent, exprs, pub)
     drafts.extend(d for d in made if d is not None)
@@ -137,7 +127,7 @@ def _sentence_events(
         if not clause.conn or not 0 <= clause.head < len(made):
             continue
         effect = made[clause.head]
-        head_text = _clause_text(sent, clauses[clause.head])
+        head_text = clause_text(sent, clauses[clause.head])
         if _ANAPHOR_REMARKS.search(head_text):
             effect = None  # "made his remarks after ...": the remarks reported before
         if draft is not None and effect is not None:
@@ -147,32 +137,6 @@ def _sentence_events(
             )
         else:
             pending.append(_Pending(draft, effect, clause, sent, head_text))
-
-
-def _headline_sentences(text: str, sentences: list[Sentence]) -> set[int]:
-    """Sentences of a headline first line (more lines follow, it does not end like a sentence)
-    and sentences repeated word for word (headlines shown again, link lists): restatements,
-    not reports."""
-    body = text.lstrip()
-    first_end = len(text) - len(body) + body.find("\n")
-    first_line = text[:first_end].rstrip()
-    if body.find("\n") < 0 or re.search(r"[.!?\"”’]$", first_line):
-        first_end = 0
-    keys = [_plain(s.text) for s in sentences]
-    seen: dict[str, int] = {}
-    for key in keys:
-        seen[key] = seen.get(key, 0) + 1
-    return {
-        s.index
-        for s, key in zip(sentences, keys, strict=True)
-        if s.start < first_end or seen[key] > 1
-    }
-
-
-def _plain(text: str) -> str:
-    """Text compared loosely: case, spacing and typographic quotes ignored."""
-    text = text.translate(str.maketrans("‘’“”", "''\"\""))
-    return " ".join(text.split()).casefold()
 
 
 def canonical_actors(events: list[Event]) -> list[Event]:
@@ -192,68 +156,14 @@ def canonical_actors(events: list[Event]) -> list[Event]:
     return out
 
 
-def _drop_dateline(sent: Sentence, exprs: list[TimeExpression]) -> list[TimeExpression]:
-    """Leave out a dateline ("December 24 – ...") that dates the report, not an event."""
-    out = []
-    for e in exprs:
-        rel = e.char_start - sent.start
-        rest = sent.text[e.char_end - sent.start :]
-        if rel <= 2 and re.match(r"\s*[—–-]\s", rest):
-            continue
-        out.append(e)
-    return out
-
-
-def _clauses(sent: Sentence, exprs: list[TimeExpression]) -> list[_Clause]:
-    """Cut a sentence at connectives that are not inside a date expression.
-
-    "Y after X" -> [Y, X(after, head=Y)]; "After X, Y" (at the start of the sentence, of a
-    quotation or after "that") -> [.., X(after, head=Y), Y].
-    """
-    text = sent.text
-    cuts = []
-    for m in CONNECTIVE_RE.finditer(text):
-        a, z = sent.start + m.start(), sent.start + m.end()
-        inside = any(e.char_start <= a < e.char_end for e in exprs)
-        leads = any(0 <= e.char_start - z <= 1 for e in exprs)  # "since 2014", "after Monday"
-        if not inside and not leads:
-            cuts.append((m.start(), m.end(), m.group("conn")))
-    clauses: list[_Clause] = [_Clause(sent.start, sent.start + (cuts[0][0] if cuts else len(text)))]
-    for i, (c_start, c_end, conn) in enumerate(cuts):
-        end = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
-        kind = connective_kind(conn)
-        comma = text.find(",", c_end, end)
-        if _opens_clause(text[:c_start]) and comma > 0:
-            clauses.append(
-                _Clause(sent.start + c_end, sent.start + comma, conn, kind, head=len(clauses) + 1)
-            )
-            clauses.append(_Clause(sent.start + comma + 1, sent.start + end))
-        else:
-            clauses.append(
-                _Clause(sent.start + c_end, sent.start + end, conn, kind, head=len(clauses) - 1)
-            )
-    return clauses  # empty clauses stay: heads are indexes into this list
-
-
-def _opens_clause(before: str) -> bool:
-    """True when a connective starts its own clause: sentence start, after a quote or 'that'."""
-    tail = before.rstrip()
-    return not tail.strip(" “\"'") or tail.endswith(("“", '"', "that", ":", ";"))
-
-
-def _clause_text(sent: Sentence, clause: _Clause) -> str:
-    """The words of a clause."""
-    return sent.text[clause.start - sent.start : clause.end - sent.start]
-
-
-def _event_id(article: Article, sent: Sentence, clause: _Clause) -> str:
+def _event_id(article: Article, sent: Sentence, clause: Clause) -> str:
     """Stable id: the article's content hash, the sentence and the clause offset."""
     key = f"{article.id}:{sent.index}:{clause.start}"
     return hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
 def _clause_event(
-    article: Article, sent: Sentence, clause: _Clause, exprs: list[TimeExpression], pub: date
+    article: Article, sent: Sentence, clause: Clause, exprs: list[TimeExpression], pub: date
 ) -> _Draft | None:
     """The event a clause states, dated by its own expression, or None if it has no date yet."""
     own = [e for e in exprs if clause.start <= e.char_start < clause.end]
@@ -266,7 +176,7 @@ def _clause_event(
 def _draft(
     article: Article,
     sent: Sentence,
-    clause: _Clause,
+    clause: Clause,
     expr: TimeExpression | None,
     pub: date,
     dated: bool,
@@ -274,13 +184,13 @@ def _draft(
     template: Event | None = None,
 ) -> _Draft:
     """Build a draft event for a clause, dated by `expr`, by `template`'s date, or by `pub`."""
-    text = _clause_text(sent, clause)
-    local = _without_expression(text, expr, clause.start) if expr else text
+    text = clause_text(sent, clause)
+    local = without_expression(text, expr, clause.start) if expr else text
     if clause.start == sent.start:
-        local = _DATELINE_TEXT.sub("", local)
+        local = DATELINE_TEXT.sub("", local)
     proper = proper_tokens(article.text)
-    title_src, speaker = _attribution(local.strip(" ,;–—-"), proper)
-    title_src = _REPORT_FRAME.sub("", title_src) or title_src
+    title_src, speaker = attribution(local.strip(" ,;–—-"), proper)
+    title_src = REPORT_FRAME.sub("", title_src) or title_src
     own_only = template is not None and not dated
     found = _ordered_actors(speaker, text, sent.text, own_only, proper)
     mention = Mention(
@@ -315,40 +225,6 @@ def _draft(
     return _Draft(event, clause, sent, dated)
 
 
-_PREP = r"(?:\b(?:in|on|at|by|during|since|from|until|as early as|as late as|of)\s+)?(?:the\s+)?"
-_SAID_BY = re.compile(
-    r"^(?P<content>.{12,}?)[,”\"]\s*(?P<speaker>(?:the\s+)?[^,“\"]{3,80}?)\s+"
-    r"(?P<verb>said|says|stated|warned|added|told|announced|noted|insisted|stressed|demanded|"
-    r"emphasi[sz]ed|according to)\b(?P<rest>[^,“\"]*)[.!]?$",
-    re.I | re.S,
-)
-_SAID_BY_INVERTED = re.compile(
-    r"^(?P<content>.{12,}?)[,”\"]\s*(?P<verb>said|says|demanded|warned|added)\s+"
-    r"(?P<speaker>[^,“\"]{3,80}?)(?P<rest>)[.!]?$",
-    re.I | re.S,
-)
-
-
-def _without_expression(text: str, expr: TimeExpression, offset: int) -> str:
-    """The clause with its date phrase (and the preposition before it) taken out."""
-    a, z = expr.char_start - offset, expr.char_end - offset
-    head = re.sub(_PREP + r"$", "", text[:a], flags=re.I)
-    out = head + " " + text[z:]
-    return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"^\W+", "", out.strip()))
-
-
-def _attribution(text: str, proper: frozenset[str] | None = None) -> tuple[str, str]:
-    """("<speaker> said: <content>", speaker) for "<content>, <speaker> said"; else (text, "")."""
-    for rx in (_SAID_BY, _SAID_BY_INVERTED):
-        m = rx.match(text.strip())
-        if m and actors(m.group("speaker"), proper):
-            speaker = m.group("speaker").strip()
-            content = m.group("content").strip(' ,“”"')
-            verb = m.group("verb") + m.group("rest").rstrip(" .")
-            return f"{speaker} {verb}: {content}", speaker
-    return text, ""
-
-
 def _ordered_actors(
     speaker: str, clause: str, sentence: str, own_only: bool, proper: frozenset[str]
 ) -> tuple[str, ...]:
@@ -367,7 +243,7 @@ def _is_statement(text: str, proper: frozenset[str]) -> bool:
 
 def _inherit_dates(
     made: list[_Draft | None],
-    clauses: list[_Clause],
+    clauses: list[Clause],
     article: Article,
     sent: Sentence,
     exprs: list[TimeExpression],
@@ -378,7 +254,7 @@ def _inherit_dates(
     for i, clause in enumerate(clauses):
         if out[i] is not None or clause.conn:
             continue
-        text = _clause_text(sent, clause)
+        text = clause_text(sent, clause)
         since = [
             out[j]
             for j, c in enumerate(clauses)
@@ -398,9 +274,9 @@ def _inherit_dates(
     return out
 
 
-def _evidence(sent: Sentence, clause: _Clause) -> str:
+def _evidence(sent: Sentence, clause: Clause) -> str:
     """The connective and the words after it, as the text says them (at most 12 words)."""
-    text = _clause_text(sent, clause)
+    text = clause_text(sent, clause)
     words = (clause.conn + " " + text).split()
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
 
@@ -494,11 +370,11 @@ def _resolve_pending(
         if cause is None and effect is not None:
             probe = _draft(article, p.sentence, p.clause, None, pub, False, "", effect.event)
             cause = _best_match(probe, drafts, exclude=effect)
-            clause_text = _clause_text(p.sentence, p.clause)
-            if cause is None and _is_happening(clause_text, proper_tokens(article.text)):
+            words = clause_text(p.sentence, p.clause)
+            if cause is None and _is_happening(words, proper_tokens(article.text)):
                 cause = _adopt(probe, effect, drafts)
         elif effect is None and cause is not None:
-            head = _Clause(p.sentence.start, p.clause.start)
+            head = Clause(p.sentence.start, p.clause.start)
             probe = _draft(article, p.sentence, head, None, pub, False)
             effect = _best_match(probe, drafts, exclude=cause)
         if cause is None or effect is None or cause is effect:
