@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from timeline.models import Granularity as G
 from timeline.models import TimexType
+from timeline.settings import Settings
 from timeline.temporal import find_expressions
 
 SAT_2021_07_31 = datetime(2021, 7, 31, 16, 49)
@@ -199,6 +200,24 @@ def test_traps_are_not_dates(text):
 def test_odd_inputs_do_not_crash(text):
     for e in find_expressions(text, SAT_2022_01_15):
         assert e.start is None or e.end is None or e.start <= e.end
+
+
+def test_tz_aware_publication_date_is_converted_to_the_configured_zone():
+    late_evening_ny = datetime(2022, 1, 15, 23, 30, tzinfo=timezone(timedelta(hours=-5)))
+    found = find_expressions("It rained yesterday.", late_evening_ny, Settings(timezone="UTC"))
+    assert found[0].value == "2022-01-15"  # 04:30 UTC on the 16th
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("on 12/24/2021", "2021-12-24"),
+        ("Feb. 29, 2020", "2020-02-29"),
+        ("June 31, 2021", "2021-06"),
+    ],
+)
+def test_explicit_dates_are_validated(text, value):
+    assert [e.value for e in find_expressions(text, SAT_2022_01_15)] == [value]
 
 
 def test_tz_aware_publication_date_is_accepted():

@@ -6,6 +6,7 @@ returns a `Res` or None."""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from functools import lru_cache
 import dateparser
 
 from timeline.models import TimexType
-from timeline.settings import DEFAULT
+from timeline.settings import Settings
 from timeline.temporal_context import Context, Res
 from timeline.temporal_lexicon import (
     DAYNUM,
@@ -32,6 +33,8 @@ from timeline.temporal_lexicon import (
     number,
 )
 from timeline.temporal_values import quarter_of, season_of
+
+logger = logging.getLogger(__name__)
 
 Resolver = Callable[[re.Match[str], Context], Res | None]
 Acceptor = Callable[[re.Match[str], Context], bool]
@@ -59,14 +62,25 @@ def capitalized(m: re.Match[str], ctx: Context | None = None) -> bool:
     return bool(word) and (word[0].isupper() or m.string[m.start() : m.end()].isupper())
 
 
+def parse_absolute(text: str, ctx: Context) -> date | None:
+    """Parse an absolute date string with dateparser, settings pinned from ctx.settings."""
+    st = ctx.settings
+    return _parse_absolute(text, ctx.dct.isoformat(), st.languages, st.timezone)
+
+
 @lru_cache(maxsize=4096)
-def parse_absolute(text: str, base_iso: str) -> date | None:
-    """Parse an absolute date string with dateparser, settings pinned (cached: it is slow)."""
-    settings = DEFAULT.dateparser_settings(datetime.fromisoformat(base_iso))
+def _parse_absolute(
+    text: str, base_iso: str, languages: tuple[str, ...], timezone: str
+) -> date | None:
+    """parse_absolute on hashable arguments (cached: dateparser is slow)."""
+    settings = Settings(timezone=timezone, languages=languages).dateparser_settings(
+        datetime.fromisoformat(base_iso)
+    )
     settings["PARSERS"] = ["absolute-time"]
     try:
-        parsed = dateparser.parse(text, languages=list(DEFAULT.languages), settings=settings)
-    except (ValueError, OverflowError, TypeError, AttributeError):
+        parsed = dateparser.parse(text, languages=list(languages), settings=settings)
+    except (ValueError, OverflowError, TypeError, AttributeError, KeyError) as exc:
+        logger.debug("dateparser failed on %r: %s", text, exc)
         return None
     return parsed.date() if parsed else None
 
@@ -125,15 +139,17 @@ def r_iso(m: re.Match[str], ctx: Context) -> Res | None:
 
 def r_numeric(m: re.Match[str], ctx: Context) -> Res | None:
     """12/24/2021 in the configured order, parsed by dateparser."""
-    return _date_res(parse_absolute(m.group(), ctx.dct.isoformat()), ctx, m)
+    return _date_res(parse_absolute(m.group(), ctx), ctx, m)
 
 
 def r_full_date(m: re.Match[str], ctx: Context) -> Res | None:
     """Month, day and year ("Dec. 24, 2021", "24 December 2021"): dateparser, cross-checked."""
     text = re.sub(r"\s+", " ", m.group())
-    parsed = parse_absolute(text, ctx.dct.isoformat())
+    parsed = parse_absolute(text, ctx)
     y, mo, d = int(m["year"]), month_number(m["mon"]), day_number(m["day"])
     own = _leap_fallback(y, mo, d)
+    if own is None:  # "June 31, 2021": keep what is sure, the month
+        return Res(TimexType.DATE, f"{y:04d}-{mo:02d}", anchor="absolute")
     if parsed != own:  # dateparser read something else (e.g. the weekday): trust the grammar
         parsed = own
     return _date_res(parsed, ctx, m)

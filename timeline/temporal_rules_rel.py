@@ -70,7 +70,7 @@ def r_weekday(m: re.Match[str], ctx: Context) -> Res | None:
     """Friday, last Friday, Friday night, Tuesdays (a set)."""
     wd = WEEKDAYS[m["wd"].lower()]
     if m["pl"]:
-        return Res(TimexType.SET, f"XXXX-WXX-{wd + 1}", anchor="")
+        return Res(TimexType.SET, f"XXXX-WXX-{wd + 1}", anchor="absolute")
     d = weekday_date(ctx, wd, m["rel"] or "", m.start(), m.end())
     return _with_part(d, m["part"])
 
@@ -149,7 +149,7 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Res | None:
     words = m["rel"].lower().split()
     rel, unit = words[-1], unit_name(m["u"].split()[-1])
     if rel in ("past",) or (words[0] == "the" and rel == "last"):
-        return Res(TimexType.DURATION, duration(1, unit), anchor="")
+        return Res(TimexType.DURATION, duration(1, unit), anchor="absolute")
     if rel in ("latest", "recent") and unit == "quarter":
         return Res(TimexType.DATE, report_quarter(ctx.dct))
     n = _REL_SHIFT.get(rel)
@@ -196,7 +196,7 @@ def r_the_unit(m: re.Match[str], ctx: Context) -> Res | None:
     unit = m["u"].lower()
     ended = _ENDED.match(ctx.after(m.end(), 40))
     if ended and unit == "year":
-        return Res(TimexType.DURATION, "P1Y", anchor="")  # a fiscal year: twelve months
+        return Res(TimexType.DURATION, "P1Y", anchor="absolute")  # a fiscal year: twelve months
     if ended and unit == "quarter" and ended["mon"]:
         end = pick_year(
             ctx, month_number(ended["mon"]), day_number(ended["day"]), m.start(), m.end()

@@ -44,8 +44,8 @@ def r_duration(m: re.Match[str], ctx: Context) -> Res | None:
     if m["n"].lower() in ("a", "an") and unit in ("second", "minute", "quarter") and not half:
         return None  # "a second time", "wait a minute", "a quarter of the vote"
     if m["n"].lower() in ("a", "an", "per") and _RATE_BEFORE.search(ctx.before(m.start(), 30)):
-        return Res(TimexType.SET, duration(1, unit), anchor="")  # "$5 million a year"
-    return Res(TimexType.DURATION, duration(n, unit), anchor="")
+        return Res(TimexType.SET, duration(1, unit), anchor="absolute")  # "$5 million a year"
+    return Res(TimexType.DURATION, duration(n, unit), anchor="absolute")
 
 
 _AGE = re.compile(r"^[\s-]+old\b", re.I)
@@ -58,7 +58,7 @@ def a_duration(m: re.Match[str], ctx: Context) -> bool:
 
 def r_vague_duration(m: re.Match[str], ctx: Context) -> Res | None:
     """years, recent months, the coming weeks: a duration of unknown length."""
-    return Res(TimexType.DURATION, duration(None, unit_name(m["u"])), anchor="")
+    return Res(TimexType.DURATION, duration(None, unit_name(m["u"])), anchor="absolute")
 
 
 _DURATION_CUE = re.compile(r"\b(?:for|within|over|after|in|of|from|spanning|lasting)\s+$", re.I)
@@ -78,16 +78,16 @@ def r_set(m: re.Match[str], ctx: Context) -> Res | None:
     word = m["u"].lower()
     n = number(m["n"]) if m["n"] else 1.0
     if word in WEEKDAYS or word.rstrip("s") in WEEKDAYS:
-        return Res(TimexType.SET, f"XXXX-WXX-{WEEKDAYS[word.rstrip('s')] + 1}", anchor="")
+        return Res(TimexType.SET, f"XXXX-WXX-{WEEKDAYS[word.rstrip('s')] + 1}", anchor="absolute")
     if word in PARTS_OF_DAY:
-        return Res(TimexType.SET, f"XXXX-XX-XXT{PARTS_OF_DAY[word]}", anchor="")
+        return Res(TimexType.SET, f"XXXX-XX-XXT{PARTS_OF_DAY[word]}", anchor="absolute")
     if word in SEASONS:
-        return Res(TimexType.SET, f"XXXX-{SEASONS[word]}", anchor="")
+        return Res(TimexType.SET, f"XXXX-{SEASONS[word]}", anchor="absolute")
     if re.fullmatch(MON_FULL, word, re.I):
-        return Res(TimexType.SET, f"XXXX-{month_number(word):02d}", anchor="")
+        return Res(TimexType.SET, f"XXXX-{month_number(word):02d}", anchor="absolute")
     if m["other"]:
         n = (n or 1.0) * 2
-    return Res(TimexType.SET, duration(n if n else None, unit_name(word)), anchor="")
+    return Res(TimexType.SET, duration(n if n else None, unit_name(word)), anchor="absolute")
 
 
 _ADVERB_SET = {
@@ -107,7 +107,7 @@ def a_adverb_set(m: re.Match[str], ctx: Context) -> bool:
 
 def r_adverb_set(m: re.Match[str], ctx: Context) -> Res | None:
     """daily, weekly, annually."""
-    return Res(TimexType.SET, _ADVERB_SET[m["w"].lower()], anchor="")
+    return Res(TimexType.SET, _ADVERB_SET[m["w"].lower()], anchor="absolute")
 
 
 _REFS = {
