@@ -112,7 +112,7 @@ def _render(
     )
 
 
-def _summary(report: BuildReport, html: Path, store: Path) -> None:
+def _summary(report: BuildReport, html: Path | None, store: Path) -> None:
     """The build/add summary: counts, rejected inputs, where things were written."""
     out.print(
         f"articles: {report.articles_added} added, {report.articles_skipped} already "
@@ -122,7 +122,9 @@ def _summary(report: BuildReport, html: Path, store: Path) -> None:
     out.print(f"events: {report.events}   links: {report.links}", highlight=False)
     for r in report.rejected:
         err.print(f"Error: {r.path}: {r.reason}", markup=False, highlight=False)
-    out.print(f"store: {store}\nhtml:  {html}", highlight=False)
+    out.print(f"store: {store}", highlight=False)
+    if html is not None:
+        out.print(f"html:  {html}", highlight=False)
 
 
 @app.command()
@@ -165,6 +167,9 @@ def add(
     out_html: OutOpt = DEFAULT_HTML,
     store: StoreOpt = DEFAULT_STORE,
     workers: WorkersOpt = 1,
+    render_html_too: Annotated[
+        bool, typer.Option("--render/--no-render", help="Re-draw the HTML after adding.")
+    ] = True,
 ) -> None:
     """Add articles to an existing store, merge their events, re-render the HTML."""
     with _errors():
@@ -177,8 +182,9 @@ def add(
                 if articles
                 else BuildReport(rejected=rejected, events=st.event_count(), links=st.link_count())
             )
-            _render(st, out_html)
-        _summary(report, out_html, store)
+            if render_html_too:
+                _render(st, out_html)
+        _summary(report, out_html if render_html_too else None, store)
     if rejected:
         raise typer.Exit(3)
 

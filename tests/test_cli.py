@@ -1,0 +1,176 @@
+"""The CLI's own behaviour: exit codes, exact error lines, formats, options."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline.cli import app
+
+SEEDS = Path(__file__).parent / "data" / "seeds"
+TIMEML = Path(__file__).parent / "data" / "timeml"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Path:
+    """A store built from the seeds."""
+    out = tmp_path_factory.mktemp("cli")
+    result = runner.invoke(
+        app, ["build", str(SEEDS), "--store", str(out / "t.db"), "--out", str(out / "t.html")]
+    )
+    assert result.exit_code == 0, result.output
+    return out / "t.db"
+
+
+def test_help_lists_every_command():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in (
+        "build",
+        "add",
+        "events",
+        "show",
+        "path",
+        "export",
+        "dates",
+        "render",
+        "timeml",
+    ):
+        assert command in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["show", "zzzzzzzz"], 1, "Error: no event 'zzzzzzzz'; list them with `timeline events`"),
+        (
+            ["export", "--format", "xml"],
+            2,
+            "Error: unknown format 'xml'; use one of json, graphml, gexf, csv",
+        ),
+        (
+            ["events", "--from", "yesterday"],
+            2,
+            "Error: --from 'yesterday' is not a date; write it as YYYY-MM-DD",
+        ),
+        (
+            ["render", "--lanes", "colour"],
+            2,
+            "Error: unknown lanes 'colour'; use actor, outlet or none",
+        ),
+    ],
+)
+def test_errors_are_one_line_with_exit_codes(store, args, code, message):
+    result = runner.invoke(app, [*args, "--store", str(store)])
+    assert result.exit_code == code
+    assert result.stderr.strip() == message
+
+
+def test_missing_store(tmp_path):
+    result = runner.invoke(app, ["events", "--store", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert (
+        result.stderr.strip()
+        == f"Error: no store at {tmp_path / 'none.db'}; run `timeline build` first"
+    )
+
+
+def test_exports_parse(store, tmp_path):
+    doc = json.loads(runner.invoke(app, ["export", "--store", str(store)]).stdout)
+    assert set(doc) == {"schema", "articles", "events", "links"}
+    for fmt in ("graphml", "gexf"):
+        target = tmp_path / f"t.{fmt}"
+        result = runner.invoke(app, ["export", "-f", fmt, "-o", str(target), "--store", str(store)])
+        assert result.exit_code == 0
+        root = ET.parse(target).getroot()
+        nodes = [el for el in root.iter() if el.tag.endswith("node")]
+        assert len(nodes) == len(doc["events"])
+    rows = list(
+        csv.DictReader(
+            io.StringIO(runner.invoke(app, ["export", "-f", "csv", "--store", str(store)]).stdout)
+        )
+    )
+    assert [r["id"] for r in rows] == [e["id"] for e in doc["events"]]
+
+
+def test_show_explains_how_the_date_was_resolved(store):
+    doc = json.loads(runner.invoke(app, ["export", "--store", str(store)]).stdout)
+    munich = next(e for e in doc["events"] if "Munich" in e["title"])
+    result = runner.invoke(app, ["show", munich["id"][:6], "--store", str(store)])
+    assert result.exit_code == 0
+    assert (
+        "'on Saturday' in 002_3a60f01d4fe921a9.txt, published Sat 2022-02-19 → 2022-02-19"
+        in result.stdout.replace("'Saturday'", "'on Saturday'")
+    )
+
+
+def test_path_between_linked_events(store):
+    doc = json.loads(runner.invoke(app, ["export", "--store", str(store)]).stdout)
+    link = next(lk for lk in doc["links"] if lk["kind"] == "causes")
+    result = runner.invoke(app, ["path", link["source"], link["target"], "--store", str(store)])
+    assert result.exit_code == 0
+    assert f"→ [causes] “{link['evidence']}”" in result.stdout
+
+
+def test_add_without_render_leaves_html_alone(store, tmp_path):
+    copy = tmp_path / "t.db"
+    shutil.copy(store, copy)
+    html = tmp_path / "t.html"
+    new = tmp_path / "new.txt"
+    new.write_text(
+        "The Dutch parliament approved the budget on Tuesday after a long debate.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app,
+        [
+            "add",
+            str(new),
+            "--published",
+            "2022-03-03",
+            "--no-render",
+            "--store",
+            str(copy),
+            "--out",
+            str(html),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "articles: 1 added, 0 already stored, 0 rejected" in result.stdout
+    assert not html.exists()
+
+
+def test_add_rejected_input_exit_3(store, tmp_path):
+    copy = tmp_path / "t.db"
+    shutil.copy(store, copy)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(
+        app, ["add", str(empty), "--store", str(copy), "--out", str(tmp_path / "t.html")]
+    )
+    assert result.exit_code == 3
+    assert result.stderr.strip() == f"Error: {empty}: empty file; remove it or add the article text"
+
+
+def test_dates_json(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Officials met on Monday and again last week.\n", encoding="utf-8")
+    result = runner.invoke(app, ["dates", str(f), "--published", "2022-01-15", "-f", "json"])
+    assert result.exit_code == 0
+    values = [x["value"] for x in json.loads(result.stdout)["expressions"]]
+    assert values[0] == "2022-01-10"
+
+
+def test_timeml_command_round_trips(tmp_path):
+    result = runner.invoke(app, ["timeml", str(TIMEML), str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == sorted(p.name for p in TIMEML.glob("*.tml"))
