@@ -6,7 +6,7 @@ clock times and parts of the day."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from timeline.models import TimexType
 from timeline.temporal_context import Context, Res
@@ -241,6 +241,14 @@ def r_ago(m: re.Match[str], ctx: Context) -> Res | None:
         value = shift_value(period, "year", sign * int(n))  # "up from a year ago": that quarter
         if value:
             return Res(TimexType.DATE, value, anchor="previous")
+    pub = ctx.published
+    if (
+        unit in ("hour", "minute")
+        and direction in ("ago", "from", "hence")
+        and pub.time() != time()
+    ):
+        when = pub + timedelta(**{f"{unit}s": sign * int(n)})  # a clock time when the DCT has one
+        return Res(TimexType.TIME, when.strftime("%Y-%m-%dT%H:%M"))
     base, anchor = ctx.dct, "publication"
     if direction in ("earlier", "later", "before", "after") and unit in ("day", "week"):
         _, start, _ = interval(ctx.last_value or "")

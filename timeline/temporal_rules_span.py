@@ -48,11 +48,16 @@ def r_duration(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DURATION, duration(n, unit), anchor="absolute")
 
 
+_OF_NEXT = re.compile(r"^\s+of\b", re.I)
 _AGE = re.compile(r"^[\s-]+old\b", re.I)
 
 
 def a_duration(m: re.Match[str], ctx: Context) -> bool:
     """Ages ('a 52-year-old man', '52 years old') are not time expressions in TimeML news."""
+    if m["u"].lower().startswith("quarter") and (
+        "-quarters" in m.group().lower() or _OF_NEXT.match(ctx.after(m.end(), 6))
+    ):
+        return False  # fractions: "three-quarters of its food"
     return not m.group().lower().endswith("old") and not _AGE.match(ctx.after(m.end(), 8))
 
 
