@@ -57,6 +57,7 @@ RULES: list[Rule] = [
 ]
 _REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _SINCE_RE = re.compile(r"\bsince\s+$", re.I)
+_ABOUT_RE = re.compile(r"\b(?:about|around|approximately|roughly|circa|some\s?time)\s+$", re.I)
 _QUANTITY_RULES = ("duration", "ago")
 
 Candidate = tuple[int, int, int, Rule, re.Match[str]]
@@ -140,6 +141,9 @@ def _build(
         position = (pm.group(1) or pm.group(2)).lower()
         mod = mod or POSITION_MOD[position]
         start -= len(before) - pm.start()
+    elif calendar and rule not in _QUANTITY_RULES and (am := _ABOUT_RE.search(before)):
+        mod = mod or "APPROX"  # "around Nov. 1", "sometime next year"
+        start -= len(before) - am.start()
     elif (res.type is TimexType.DURATION or rule in _QUANTITY_RULES) and not text[
         start:end
     ].lower().startswith("the "):
