@@ -134,6 +134,8 @@ TABLE = [
     ("Profit rose in the late 1990s.", SAT_2022_01_15, "the late 1990s", "199X", G.DECADE),
     ("It was built in the 20th century.", SAT_2022_01_15, "the 20th century", "19", G.CENTURY),
     ("It was built in fiscal 1989.", THU_1989_10_26, "fiscal 1989", "1989", G.YEAR),
+    ("Problems expected in the year 2000.", THU_1998_02_12, "the year 2000", "2000", G.YEAR),
+    ("Bids are due around Nov. 1.", THU_1989_10_26, "around Nov. 1", "1989-11-01", G.DAY),
     # named days
     ("Shops were shut on Christmas Eve.", SAT_2022_01_15, "Christmas Eve", "2021-12-24", G.DAY),
     ("He will be back by Easter.", SAT_2022_01_15, "Easter", "2022-04-17", G.DAY),

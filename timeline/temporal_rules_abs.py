@@ -382,6 +382,7 @@ ABS_RULES: list[Rule] = [
     Rule("month_rel_year", rx(rf"\b(?P<mon>{MON_FULL})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"), lambda m, c: r_month_rel_year(m, c), capitalized),
     Rule("relative_month", rx(rf"\b(?P<rel>last|this|next)\s+(?P<mon>{MON_FULL})(?!\w)"), r_rel_month, capitalized),
     Rule("fiscal_year", rx(rf"\bfiscal(?:\s+year)?\s+(?P<year>{YEAR})(?!\d)"), r_year),
+    Rule("year", rx(rf"\b(?:the\s+)?(?:calendar\s+|fiscal\s+)?year\s+(?P<year>{YEAR})(?![\w%]|[.,:]\d|-\d)"), r_year),
     Rule("year", rx(rf"(?:(?<=\bmid-)|(?<![\w$€£.,/:-]))(?P<year>{YEAR})(?![\w%]|[.,:]\d|-\d|\s*(?:%|percent|per\s*cent))"), r_year, a_year),
     Rule("decade", rx(r"(?:\bthe\s+)?(?:\b(?P<dec>1\d\d|20\d)0'?s\b|'(?P<d2>\d)0s\b|\b(?P<cent>nineteen[\s-])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"), r_decade),
     Rule("century", rx(r"\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))[\s-]century\b"), r_century),
