@@ -369,6 +369,16 @@ def a_season(m: re.Match[str], ctx: Context) -> bool:
     return bool(_SEASON_CUE.search(ctx.before(m.start(), 15)))
 
 
+def r_quarter_q(m: re.Match[str], ctx: Context) -> Res | None:
+    """Q3 2021, 2021Q3."""
+    q = int(m["q"] or m["q2"])
+    year = m["y1"] or m["y2"]
+    y = int(year)
+    if len(year) == 2:
+        y = 2000 + y if y < 50 else 1900 + y
+    return Res(TimexType.DATE, f"{y:04d}-Q{q}", anchor="absolute")
+
+
 ABS_RULES: list[Rule] = [
     Rule("iso_date", rx(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?\b"), r_iso),
     Rule("numeric_date", rx(r"(?<![\d/.])(?:[01]?\d)/(?:[0-3]?\d)/(?:\d{4}|\d{2})(?![\d/])"), r_numeric),
@@ -379,7 +389,7 @@ ABS_RULES: list[Rule] = [
     Rule("month_year", rx(rf"\b(?P<mon>{MON})\.?,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)"), r_month_year, capitalized),
     Rule("month", rx(rf"\b(?P<mon>{MON_FULL})(?!\w)"), r_month, a_month),
     Rule("spoken_year", rx(rf"\b(?:(?P<mon>{MON_FULL})\s+|the\s+year\s+)?(?P<sy>(?:nineteen|eighteen|twenty)[\s-](?:hundred|oh[\s-]\w+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)\b"), r_spoken_year),
-    Rule("month_rel_year", rx(rf"\b(?P<mon>{MON_FULL})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"), lambda m, c: r_month_rel_year(m, c), capitalized),
+    Rule("month_rel_year", rx(rf"\b(?P<mon>{MON_FULL})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"), r_month_rel_year, capitalized),
     Rule("relative_month", rx(rf"\b(?P<rel>last|this|next)\s+(?P<mon>{MON_FULL})(?!\w)"), r_rel_month, capitalized),
     Rule("fiscal_year", rx(rf"\bfiscal(?:\s+year)?\s+(?P<year>{YEAR})(?!\d)"), r_year),
     Rule("year", rx(rf"\b(?:the\s+)?(?:calendar\s+|fiscal\s+)?year\s+(?P<year>{YEAR})(?![\w%]|[.,:]\d|-\d)"), r_year),
@@ -387,18 +397,8 @@ ABS_RULES: list[Rule] = [
     Rule("decade", rx(r"(?:\bthe\s+)?(?:\b(?P<dec>1\d\d|20\d)0'?s\b|'(?P<d2>\d)0s\b|\b(?P<cent>nineteen[\s-])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"), r_decade),
     Rule("century", rx(r"\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))[\s-]century\b"), r_century),
     Rule("quarter", rx(rf"\b(?:(?:the|a)\s+(?=(?:{YEAR}\s+)?(?:fiscal\s+)?\w+\s+quarter)|(?P<rel2>this|last|next)\s+year's\s+)?(?:(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next|the\s+(?:previous|current|following))\s+(?:fiscal\s+)?year))?(?P<q>)?\b"), r_quarter),
-    Rule("quarter", rx(rf"\b(?:Q(?P<q>[1-4])[\s-]*(?:FY|')?(?P<y1>{YEAR}|\d{{2}})|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))\b"), lambda m, c: r_quarter_q(m, c)),
+    Rule("quarter", rx(rf"\b(?:Q(?P<q>[1-4])[\s-]*(?:FY|')?(?P<y1>{YEAR}|\d{{2}})|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))\b"), r_quarter_q),
     Rule("year_quarter", rx(rf"\bthe\s+(?P<year>{YEAR})\s+(?:quarter|period)\b"), r_year_quarter),
     Rule("half", rx(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<rel>this|last|next)\s+year))?\b"), r_half),
     Rule("season", rx(rf"\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?!\d))?\b"), r_season, a_season),
 ]  # fmt: skip
-
-
-def r_quarter_q(m: re.Match[str], ctx: Context) -> Res | None:
-    """Q3 2021, 2021Q3."""
-    q = int(m["q"] or m["q2"])
-    year = m["y1"] or m["y2"]
-    y = int(year)
-    if len(year) == 2:
-        y = 2000 + y if y < 50 else 1900 + y
-    return Res(TimexType.DATE, f"{y:04d}-Q{q}", anchor="absolute")
