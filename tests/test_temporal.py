@@ -239,3 +239,14 @@ def test_never_raises_spans_inside_and_ordered(text, published):
         assert text[e.char_start : e.char_end] == e.text
         assert e.start is None or e.end is None or e.start <= e.end
         last_end = e.char_end
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(max_size=300),
+    st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31)),
+)
+def test_arbitrary_text_and_extreme_dates_never_raise(text, published):
+    for e in find_expressions(text, published):
+        assert 0 <= e.char_start < e.char_end <= len(text)
+        assert e.start is None or e.end is None or e.start <= e.end

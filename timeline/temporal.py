@@ -124,7 +124,10 @@ def _matches(
 def _resolve(rule: Rule, m: re.Match[str], ctx: Context) -> Res | None:
     """Run a rule's resolver; calendar errors (31 February, year 99999) mean no value."""
     try:
-        return rule.resolve(m, ctx)
+        res = rule.resolve(m, ctx)
+        if res is not None and res.value.startswith(("-", "0000")):
+            return None  # before year 1: off the calendar
+        return res
     except (ValueError, OverflowError, KeyError, IndexError, TypeError, AttributeError) as exc:
         logger.debug("rule %s failed on %r: %s", rule.name, m.group(), exc)
         return None
