@@ -82,6 +82,11 @@ def test_earlier_in_the_day_takes_previous_day():
     assert (e.value, e.anchor) == ("2021-07-30", "previous")
 
 
+def test_year_range_covers_both_years():
+    e = one("the 2014-15 season", SAT_2022_01_15, "2014-15")
+    assert (e.value, e.start, e.end) == ("2014", date(2014, 1, 1), date(2015, 12, 31))
+
+
 def test_now_is_publication_day():
     e = one("It is now clear.", WED_2021_12_01, "now")
     assert (e.start, e.end) == (date(2021, 12, 1), date(2021, 12, 1))

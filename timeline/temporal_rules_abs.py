@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import dateparser
 
-from timeline.models import TimexType
+from timeline.models import Granularity, TimexType
 from timeline.settings import Settings
 from timeline.temporal_context import Context, Res
 from timeline.temporal_lexicon import (
@@ -277,6 +277,23 @@ def r_spoken_year(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, f"{y:04d}", anchor="absolute")
 
 
+def r_year_range(m: re.Match[str], ctx: Context) -> Res | None:
+    """2014-15, 1998/99, 2014–2016: valued by its first year, interval over both."""
+    y1 = int(m["year"])
+    tail = m["y2"]
+    y2 = int(tail) if len(tail) == 4 else (y1 // 100) * 100 + int(tail)
+    if not y1 < y2 <= y1 + 30:
+        return None
+    return Res(
+        TimexType.DATE,
+        f"{y1:04d}",
+        anchor="absolute",
+        start=date(y1, 1, 1),
+        end=date(y2, 12, 31),
+        granularity=Granularity.YEAR,
+    )
+
+
 def r_decade(m: re.Match[str], ctx: Context) -> Res | None:
     """the 1990s, the '90s, the nineties -> 199X."""
     if m["dec"]:
@@ -394,6 +411,7 @@ ABS_RULES: list[Rule] = [
     Rule("fiscal_year", rx(rf"\bfiscal(?:\s+year)?\s+(?P<year>{YEAR})(?!\d)"), r_year),
     Rule("year", rx(rf"\b(?:the\s+)?(?:calendar\s+|fiscal\s+)?year\s+(?P<year>{YEAR})(?![\w%]|[.,:]\d|-\d)"), r_year),
     Rule("year", rx(rf"(?:(?<=\bmid-)|(?<![\w$€£.,/:-]))(?P<year>{YEAR})(?![\w%]|[.,:]\d|-\d|\s*(?:%|percent|per\s*cent))"), r_year, a_year),
+    Rule("year_range", rx(rf"(?<![\w$€£.,/:-])(?P<year>{YEAR})\s?[-–/]\s?(?P<y2>{YEAR}|\d{{2}})(?![\w%]|[.,:]\d|-\d)"), r_year_range),
     Rule("decade", rx(r"(?:\bthe\s+)?(?:\b(?P<dec>1\d\d|20\d)0'?s\b|'(?P<d2>\d)0s\b|\b(?P<cent>nineteen[\s-])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"), r_decade),
     Rule("century", rx(r"\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))[\s-]century\b"), r_century),
     Rule("quarter", rx(rf"\b(?:(?:the|a)\s+(?=(?:{YEAR}\s+)?(?:fiscal\s+)?\w+\s+quarter)|(?P<rel2>this|last|next)\s+year's\s+)?(?:(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next|the\s+(?:previous|current|following))\s+(?:fiscal\s+)?year))?(?P<q>)?\b"), r_quarter),
