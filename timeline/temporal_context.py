@@ -30,6 +30,9 @@ _DEADLINE = re.compile(
     r"\b(?:to|until|till|through|by|effective|payable)\s+(?:(?:early|mid|late)[\s-]+)?$", re.I
 )
 _PAST_AUX = re.compile(r"\b(?:had(?:\s+been)?|was|were)\s+(?:\w+\s+)?$", re.I)
+_POSSESSIVE = re.compile(r"^['’]s\b")
+_THE_END = re.compile(r"\bthe\s+$", re.I)
+_NOUN_NEXT = re.compile(r"^\s+[a-z]{3,}\b(?<!\bthat)(?<!\bwhen)")
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|announced|reported|added|stated|noted)\b(?:\s+that\b)?", re.I
 )
@@ -98,21 +101,24 @@ class Context:
         return self.tense(start, end) == "future"
 
     def near_tense(self, start: int, end: int) -> str:
-        """Tense for a calendar date without a year: 'future' after will/shall/scheduled...,
-        'past' when a past verb stands right before it, else '' (take the closest date).
+        """Tense for a calendar date without a year: 'future' after will/could/scheduled...
+        or a deadline preposition ("extended to Nov. 20", "until mid-November"), 'past' when a
+        past verb stands right before it, 'name' for a date naming a thing, else ''.
 
-        A deadline preposition ("extended to Nov. 20") leaves it open whatever the verb.
+        Only the few words before the date count, and a date naming a thing ("the Feb. 23
+        accord", "December's figures") takes no tense from the clause.
         """
         left, _ = self.sentence(start, end)
-        lefts = self.text[left:start]
+        lefts = self.text[max(left, start - 60) : start]
         cut = 0
         for m in _REPORTING.finditer(lefts):
             cut = m.end()
         lefts = lefts[cut:]
-        if _STRONG_FUTURE.search(lefts):
+        after = self.text[end : end + 20]
+        if _POSSESSIVE.match(after) or (_THE_END.search(lefts) and _NOUN_NEXT.match(after)):
+            return "name"  # no tense: callers take the closest date
+        if _STRONG_FUTURE.search(lefts) or _DEADLINE.search(lefts):
             return "future"
-        if _DEADLINE.search(lefts):
-            return "future"  # "extended to Nov. 20", "until mid-November", "by February"
         tail = " ".join(lefts.split()[-4:])
         return "past" if _PAST.search(tail) else ""
 

@@ -120,8 +120,8 @@ def pick_month_year(ctx: Context, month: int, start: int, end: int) -> int:
         return dct.year if month >= dct.month else dct.year + 1
     if tense == "past":
         return dct.year if month <= dct.month else dct.year - 1
-    diff = month - dct.month
-    return dct.year + (1 if diff < -6 else -1 if diff > 6 else 0)
+    diff = month - dct.month  # no tense: the closest such month, the past one on a tie
+    return dct.year + (1 if diff < -6 else -1 if diff >= 6 else 0)
 
 
 def _date_res(d: date | None, ctx: Context, m: re.Match[str]) -> Res | None:
