@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -15,6 +16,7 @@ from timeline.models import TimexType
 from timeline.settings import Settings
 from timeline.temporal import find_expressions
 
+DATA_TIMEML = Path(__file__).parent / "data" / "timeml"
 SAT_2021_07_31 = datetime(2021, 7, 31, 16, 49)
 FRI_2021_12_24 = datetime(2021, 12, 24)
 SAT_2022_02_19 = datetime(2022, 2, 19, 19, 45)
@@ -255,3 +257,16 @@ def test_arbitrary_text_and_extreme_dates_never_raise(text, published):
     for e in find_expressions(text, published):
         assert 0 <= e.char_start < e.char_end <= len(text)
         assert e.start is None or e.end is None or e.start <= e.end
+
+
+def test_trigger_windows_change_nothing(monkeypatch):
+    """Rules run only near their trigger words; scanning everything must give the same."""
+    import timeline.temporal as temporal
+    from timeline.timeml import read_file, read_timeml
+
+    texts = [read_timeml(read_file(p)).text for p in sorted(DATA_TIMEML.glob("*.tml"))] + [
+        " ".join(row[0] for row in SEED_TABLE + TABLE) + " ".join(r[0] for r in NON_CALENDAR)
+    ]
+    windowed = [find_expressions(t, SAT_2022_01_15) for t in texts]
+    monkeypatch.setattr(temporal, "windows_for", lambda spans, needs: [(0, 10**9)])
+    assert [find_expressions(t, SAT_2022_01_15) for t in texts] == windowed
