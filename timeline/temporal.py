@@ -40,7 +40,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "month_rel_year": ("mon",), "relative_month": ("mon",), "month": ("mon",),
     "fiscal_year": ("num",), "year": ("num",),
     "year_range": ("num",), "decade": ("num", "word"), "century": ("unit",),
-    "quarter": ("unit", "num", "word"), "year_quarter": ("unit",), "half": ("word",),
+    "quarter": ("unit", "num", "word"), "year_quarter": ("unit",), "half": ("word", "num"),
     "season": ("season",), "weekday": ("wd",), "deictic": ("part",), "part_of_day": ("part",),
     "clock": ("num", "part"),
     "ordinal_day": ("num",), "relative_unit": ("unit",), "relative_season": ("season",),

@@ -347,10 +347,21 @@ def report_quarter_number(ctx: Context) -> str:
     return str(q - 1 if into < 45 and q > 1 else 4 if into < 45 else q)
 
 
+def _two_digit(year: str) -> int:
+    """A year written with 4 digits, or 2 ('21 -> 2021, '98 -> 1998)."""
+    y = int(year)
+    if len(year) == 2:
+        return 2000 + y if y < 50 else 1900 + y
+    return y
+
+
 def r_half(m: re.Match[str], ctx: Context) -> Res | None:
     """the first half (of 2021) -> 2021-H1."""
-    h = 1 if m["ord"].lower() in ("first", "1st") else 2
-    y = int(m["y2"]) if m["y2"] else _rel_year(ctx, m["rel"])
+    if "h" in m.re.groupindex and (m["h"] or m["h2"]):
+        h = int(m["h"] or m["h2"])
+    else:
+        h = 1 if m["ord"].lower() in ("first", "1st") else 2
+    y = _two_digit(m["y2"]) if m["y2"] else _rel_year(ctx, m["rel"])
     if y is None:
         y = ctx.dct.year
         if h == 2 and ctx.dct.month <= 6 and not ctx.future(m.start(), m.end()):
@@ -388,7 +399,7 @@ def a_season(m: re.Match[str], ctx: Context) -> bool:
 
 def r_quarter_q(m: re.Match[str], ctx: Context) -> Res | None:
     """Q3 2021, 2021Q3."""
-    q = int(m["q"] or m["q2"])
+    q = int(m["q"] or m["q2"] or m["q3"])
     year = m["y1"] or m["y2"]
     y = int(year)
     if len(year) == 2:
@@ -414,9 +425,10 @@ ABS_RULES: list[Rule] = [
     Rule("year_range", rx(rf"(?<![\w$€£.,/:-])(?P<year>{YEAR})\s?[-–/]\s?(?P<y2>{YEAR}|\d{{2}})(?![\w%]|[.,:]\d|-\d)"), r_year_range),
     Rule("decade", rx(r"(?:\bthe\s+)?(?:\b(?P<dec>1\d\d|20\d)0'?s\b|'(?P<d2>\d)0s\b|\b(?P<cent>nineteen[\s-])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"), r_decade),
     Rule("century", rx(r"\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))[\s-]century\b"), r_century),
-    Rule("quarter", rx(rf"\b(?:(?:the|a)\s+(?=(?:{YEAR}\s+)?(?:fiscal\s+)?\w+\s+quarter)|(?P<rel2>this|last|next)\s+year's\s+)?(?:(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next|the\s+(?:previous|current|following))\s+(?:fiscal\s+)?year))?(?P<q>)?\b"), r_quarter),
-    Rule("quarter", rx(rf"\b(?:Q(?P<q>[1-4])[\s-]*(?:FY|')?(?P<y1>{YEAR}|\d{{2}})|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))\b"), r_quarter_q),
+    Rule("quarter", rx(rf"\b(?:(?:the|a)\s+(?=(?:{YEAR}\s+)?(?:fiscal\s+)?\w+\s+(?:fiscal\s+)?quarter)|(?P<rel2>this|last|next)\s+year's\s+)?(?:(?:fiscal\s+)?(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next|the\s+(?:previous|current|following))\s+(?:fiscal\s+)?year))?(?P<q>)?\b"), r_quarter),
+    Rule("quarter", rx(rf"\b(?:(?:Q(?P<q>[1-4])|(?P<q3>[1-4])Q)[\s-]*(?:FY|')?(?P<y1>{YEAR}|\d{{2}})|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))\b"), r_quarter_q),
     Rule("year_quarter", rx(rf"\bthe\s+(?P<year>{YEAR})\s+(?:quarter|period)\b"), r_year_quarter),
+    Rule("half", rx(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H)[\s-]*(?:FY|')?(?P<y2>{YEAR}|\d{{2}})\b(?P<ord>)?(?P<rel>)?"), r_half),
     Rule("half", rx(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<rel>this|last|next)\s+year))?\b"), r_half),
     Rule("season", rx(rf"\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?!\d))?\b"), r_season, a_season),
 ]  # fmt: skip
