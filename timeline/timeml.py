@@ -20,7 +20,11 @@ logger = logging.getLogger(__name__)
 
 _TAG = re.compile(r"<(/?)([A-Za-z_][\w.-]*)([^>]*?)(/?)>")
 _ATTR = re.compile(r'([\w:-]+)\s*=\s*"([^"]*)"')
-_TEXT_RE = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+_TEXT_RE = re.compile(r"(<TEXT\b[^>]*>)(.*?)</TEXT>", re.S)
+_LINKS = re.compile(
+    r"<(?:TLINK|SLINK|ALINK|MAKEINSTANCE)\b[^>]*/>\s*|<(TLINK|SLINK|ALINK|MAKEINSTANCE)\b[^>]*>.*?</\1>\s*",
+    re.S,
+)
 _DCT_VALUE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})(?:T(\d{2}):?(\d{2})(?::?(\d{2}))?)?")
 
 
@@ -55,7 +59,7 @@ def read_timeml(xml_text: str, name: str = "<document>") -> TimeMLDoc:
     if not m:
         raise InputError(f"{name}: no <TEXT> element; is this a TimeML document?")
     dct = _creation_time(xml_text, name)
-    text, timexes = _strip(m.group(1))
+    text, timexes = _strip(m.group(2))
     return TimeMLDoc(name=name, dct=dct, text=text, timexes=tuple(timexes))
 
 
@@ -115,7 +119,8 @@ def tag_text(text: str, dct: datetime, settings: Settings = DEFAULT) -> list[Tim
 
 
 def tag_document(xml_text: str, settings: Settings = DEFAULT, name: str = "<document>") -> str:
-    """TimeML with the TEXT re-tagged by our TIMEX3s; old annotations inside and after TEXT go."""
+    """TimeML with the TEXT re-tagged by our TIMEX3s; old annotations inside TEXT and links
+    after it go (they refer to the old tags), everything else is kept."""
     doc = read_timeml(xml_text, name)
     m = _TEXT_RE.search(xml_text)
     assert m is not None  # read_timeml checked it
@@ -123,7 +128,9 @@ def tag_document(xml_text: str, settings: Settings = DEFAULT, name: str = "<docu
     used = [int(t) for t in re.findall(r'\btid="t(\d+)"', head)]
     exprs = tag_text(doc.text, doc.dct, settings)
     body = _render(doc.text, exprs, (max(used) + 1) if used else 1, _dct_tid(head))
-    return f"{head}<TEXT>{body}</TEXT>\n\n</TimeML>\n"
+    tail = _LINKS.sub("", xml_text[m.end() :])  # links point at the old EVENT/TIMEX3 ids
+    tail = re.sub(r"\n\s*\n(\s*\n)+", "\n\n", tail)
+    return f"{head}{m.group(1)}{body}</TEXT>{tail}"
 
 
 def _dct_tid(head: str) -> str:
@@ -181,4 +188,4 @@ def read_file(path: Path) -> str:
 def stripped_text(xml_text: str) -> str:
     """The TEXT content with every tag removed and entities decoded (for round-trip checks)."""
     m = _TEXT_RE.search(xml_text)
-    return _strip(m.group(1))[0] if m else ""
+    return _strip(m.group(2))[0] if m else ""
