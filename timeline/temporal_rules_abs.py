@@ -20,11 +20,8 @@ from timeline.settings import Settings
 from timeline.temporal_context import Context, Res
 from timeline.temporal_lexicon import (
     DAYNUM,
-    DECADE_WORDS,
     MON,
     MON_FULL,
-    ORDINALS,
-    SEASONS,
     WD,
     WEEKDAYS,
     YEAR,
@@ -32,7 +29,6 @@ from timeline.temporal_lexicon import (
     month_number,
     number,
 )
-from timeline.temporal_values import quarter_of, season_of
 
 logger = logging.getLogger(__name__)
 
@@ -195,7 +191,7 @@ def r_rel_month(m: re.Match[str], ctx: Context) -> Res | None:
 
 def r_month_rel_year(m: re.Match[str], ctx: Context) -> Res | None:
     """July last year, January this year."""
-    y = _rel_year(ctx, m["rel"])
+    y = rel_year(ctx, m["rel"])
     return Res(TimexType.DATE, f"{y:04d}-{month_number(m['mon']):02d}") if y else None
 
 
@@ -294,117 +290,12 @@ def r_year_range(m: re.Match[str], ctx: Context) -> Res | None:
     )
 
 
-def r_decade(m: re.Match[str], ctx: Context) -> Res | None:
-    """the 1990s, the '90s, the nineties -> 199X."""
-    if m["dec"]:
-        return Res(TimexType.DATE, f"{m['dec']}X", anchor="absolute")
-    d = int(m["d2"]) if m["d2"] else DECADE_WORDS[m["word"].lower()]
-    return Res(TimexType.DATE, f"19{d}X", anchor="absolute")  # "the '90s": the 20th century
-
-
-def r_century(m: re.Match[str], ctx: Context) -> Res | None:
-    """the 20th century -> 19."""
-    n = int(m["n"]) if m["n"] else ORDINALS.get(m["w"].lower().replace(" ", "-"), 0)
-    if not 1 <= n <= 30:
-        return None
-    return Res(TimexType.DATE, f"{n - 1:02d}", anchor="absolute")
-
-
-def _rel_year(ctx: Context, rel: str | None) -> int | None:
+def rel_year(ctx: Context, rel: str | None) -> int | None:
     """The year meant by 'this/last/next year' (None when no such phrase)."""
     if not rel:
         return None
     word = rel.lower().split()[-1]
     return ctx.dct.year + {"last": -1, "previous": -1, "next": 1, "following": 1}.get(word, 0)
-
-
-def r_quarter(m: re.Match[str], ctx: Context) -> Res | None:
-    """the third quarter (of 2021), Q3 2021, third-quarter."""
-    q = int(m["q"]) if m["q"] else ORDINALS[m["ord"].lower()]
-    year = m["y1"] or m["y2"]
-    y = int(year) if year else _rel_year(ctx, m["rel"] or m["rel2"])
-    if y is not None and year and len(year) == 2:
-        y = 2000 + int(year) if int(year) < 50 else 1900 + int(year)
-    anchor = "absolute" if year else "publication"
-    if y is None:
-        y = ctx.dct.year
-        if q > quarter_of(ctx.dct) and not ctx.future(m.start(), m.end()):
-            y -= 1
-    return Res(TimexType.DATE, f"{y:04d}-Q{q}", anchor=anchor)
-
-
-def r_year_quarter(m: re.Match[str], ctx: Context) -> Res | None:
-    """'the 1988 quarter': the quarter under discussion, in that year."""
-    period = ctx.recent_period(m.start())
-    q = period[-1] if period and "Q" in period else report_quarter_number(ctx)
-    return Res(TimexType.DATE, f"{int(m['year']):04d}-Q{q}", anchor="previous")
-
-
-def report_quarter_number(ctx: Context) -> str:
-    """Number of the quarter business news reports on: the one just ended early in a quarter."""
-    q = quarter_of(ctx.dct)
-    into = (ctx.dct - date(ctx.dct.year, 3 * q - 2, 1)).days
-    return str(q - 1 if into < 45 and q > 1 else 4 if into < 45 else q)
-
-
-def _two_digit(year: str) -> int:
-    """A year written with 4 digits, or 2 ('21 -> 2021, '98 -> 1998)."""
-    y = int(year)
-    if len(year) == 2:
-        return 2000 + y if y < 50 else 1900 + y
-    return y
-
-
-def r_half(m: re.Match[str], ctx: Context) -> Res | None:
-    """the first half (of 2021) -> 2021-H1."""
-    if "h" in m.re.groupindex and (m["h"] or m["h2"]):
-        h = int(m["h"] or m["h2"])
-    else:
-        h = 1 if m["ord"].lower() in ("first", "1st") else 2
-    y = _two_digit(m["y2"]) if m["y2"] else _rel_year(ctx, m["rel"])
-    if y is None:
-        y = ctx.dct.year
-        if h == 2 and ctx.dct.month <= 6 and not ctx.future(m.start(), m.end()):
-            y -= 1
-    return Res(TimexType.DATE, f"{y:04d}-H{h}")
-
-
-def r_season(m: re.Match[str], ctx: Context) -> Res | None:
-    """summer, the spring of 1998, winter 2021."""
-    code = SEASONS[m["s"].lower()]
-    if m["y"]:
-        return Res(TimexType.DATE, f"{int(m['y']):04d}-{code}", anchor="absolute")
-    cur_y, cur = season_of(ctx.dct)
-    order = ["WI", "SP", "SU", "FA"]
-    y = cur_y if code != "WI" or cur == "WI" else ctx.dct.year
-    if order.index(code) > order.index(cur) and code != "WI":
-        if not ctx.future(m.start(), m.end()):
-            y -= 1
-    return Res(TimexType.DATE, f"{y:04d}-{code}")
-
-
-_SEASON_CUE = re.compile(
-    r"\b(?:the|this|in|during|by|until|since|early|late|mid|of|last|next|each|every|through)"
-    r"[\s-]+$",
-    re.I,
-)
-
-
-def a_season(m: re.Match[str], ctx: Context) -> bool:
-    """'fall' and 'spring' are seasons only after a date cue or before a year."""
-    if m["y"] or m["s"].lower() in ("summer", "winter", "autumn"):
-        return True
-    return bool(_SEASON_CUE.search(ctx.before(m.start(), 15)))
-
-
-def r_quarter_q(m: re.Match[str], ctx: Context) -> Res | None:
-    """Q3 2021, 2021Q3."""
-    q = int(m["q"] or m["q2"] or m["q3"])
-    year = m["y1"] or m["y2"]
-    y = int(year)
-    if len(year) == 2:
-        y = 2000 + y if y < 50 else 1900 + y
-    return Res(TimexType.DATE, f"{y:04d}-Q{q}", anchor="absolute")
 
 
 ABS_RULES: list[Rule] = [
@@ -423,12 +314,4 @@ ABS_RULES: list[Rule] = [
     Rule("year", rx(rf"\b(?:the\s+)?(?:calendar\s+|fiscal\s+)?year\s+(?P<year>{YEAR})(?![\w%]|[.,:]\d|-\d)"), r_year),
     Rule("year", rx(rf"(?:(?<=\bmid-)|(?<![\w$€£.,/:-]))(?P<year>{YEAR})(?![\w%]|[.,:]\d|-\d|\s*(?:%|percent|per\s*cent))"), r_year, a_year),
     Rule("year_range", rx(rf"(?<![\w$€£.,/:-])(?P<year>{YEAR})\s?[-–/]\s?(?P<y2>{YEAR}|\d{{2}})(?![\w%]|[.,:]\d|-\d)"), r_year_range),
-    Rule("decade", rx(r"(?:\bthe\s+)?(?:\b(?P<dec>1\d\d|20\d)0'?s\b|'(?P<d2>\d)0s\b|\b(?P<cent>nineteen[\s-])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"), r_decade),
-    Rule("century", rx(r"\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))[\s-]century\b"), r_century),
-    Rule("quarter", rx(rf"\b(?:(?:the|a)\s+(?=(?:{YEAR}\s+)?(?:fiscal\s+)?\w+\s+(?:fiscal\s+)?quarter)|(?P<rel2>this|last|next)\s+year's\s+)?(?:(?:fiscal\s+)?(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next|the\s+(?:previous|current|following))\s+(?:fiscal\s+)?year))?(?P<q>)?\b"), r_quarter),
-    Rule("quarter", rx(rf"\b(?:(?:Q(?P<q>[1-4])|(?P<q3>[1-4])Q)[\s-]*(?:FY|')?(?P<y1>{YEAR}|\d{{2}})|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))\b"), r_quarter_q),
-    Rule("year_quarter", rx(rf"\bthe\s+(?P<year>{YEAR})\s+(?:quarter|period)\b"), r_year_quarter),
-    Rule("half", rx(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H)[\s-]*(?:FY|')?(?P<y2>{YEAR}|\d{{2}})\b(?P<ord>)?(?P<rel>)?"), r_half),
-    Rule("half", rx(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<rel>this|last|next)\s+year))?\b"), r_half),
-    Rule("season", rx(rf"\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?!\d))?\b"), r_season, a_season),
 ]  # fmt: skip
