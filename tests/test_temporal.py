@@ -101,6 +101,9 @@ TABLE = [
     ("It happened last Friday.", SAT_2022_01_15, "last Friday", "2022-01-14", G.DAY),
     ("The vote is next Tuesday.", SAT_2022_01_15, "next Tuesday", "2022-01-18", G.DAY),
     ("They spoke Friday night.", SAT_2022_01_15, "Friday night", "2022-01-14TNI", G.TIME),
+    ("Cyprus has until Monday to raise the money.", datetime(2013, 3, 22), "Monday", "2013-03-25", G.DAY),
+    ("Members had filed reports by Wednesday.", datetime(2013, 3, 22), "Wednesday", "2013-03-20", G.DAY),
+    ("Shares bought from Sept. 14 to Thursday.", THU_1989_10_26, "Thursday", "1989-10-26", G.DAY),
     # deictic
     ("He arrived yesterday.", SAT_2022_01_15, "yesterday", "2022-01-14", G.DAY),
     ("He leaves tomorrow.", SAT_2022_01_15, "tomorrow", "2022-01-16", G.DAY),

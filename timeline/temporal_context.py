@@ -36,7 +36,12 @@ _NOUN_NEXT = re.compile(r"^\s+[a-z]{3,}\b(?<!\bthat)(?<!\bwhen)")
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|announced|reported|added|stated|noted)\b(?:\s+that\b)?", re.I
 )
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[`]*[A-Z0-9])|\n\s*\n")
+_ABBREVIATIONS = (
+    "Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr St Gen Sen Rep Gov Lt Col Capt Sgt "
+    "Co Corp Inc Ltd Jr Sr No vs Prof Mt Ft U.S U.N U.K"
+).split()
+_NOT_ABBREV = "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
+_SENTENCE_END = re.compile(rf"{_NOT_ABBREV}[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[`]*[A-Z])|\n\s*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +126,18 @@ class Context:
             return "future"
         tail = " ".join(lefts.split()[-4:])
         return "past" if _PAST.search(tail) else ""
+
+    def deadline(self, start: int) -> bool:
+        """Whether a deadline preposition stands right before start ('until Monday'), in a
+        clause that is not plainly past ('had filed by Wednesday', 'from Sept. 14 to Thursday')."""
+        m = _DEADLINE.search(self.before(start, 30))
+        if not m:
+            return False
+        left, _ = self.sentence(start, start)
+        clause = self.text[max(left, start - 120) : start]
+        if m.group().lower().startswith("to") and re.search(r"\bfrom\b", clause[-60:], re.I):
+            return False
+        return not re.search(r"\b(?:had|was|were)\b", clause, re.I)
 
     def tense(self, start: int, end: int) -> str:
         """'future', 'past' or '' from the nearest tense cue in the sentence (left first)."""

@@ -54,7 +54,7 @@ def weekday_date(ctx: Context, wd: int, rel: str, start: int, end: int) -> date:
         return dct + timedelta(days=ahead or 7)
     if rel in ("this", "coming"):
         return dct + timedelta(days=ahead)
-    if ctx.future(start, end):
+    if ctx.deadline(start) or ctx.future(start, end):  # "until Monday", "will meet Monday"
         return dct + timedelta(days=ahead)
     return dct - timedelta(days=back)
 
