@@ -53,7 +53,7 @@ def test_regression_floor_on_slice():
     report = score(pairs)
     assert report.overall.gold == 52
     assert report.overall.f1("relaxed") >= 0.92
-    assert report.overall.f1("strict") >= 0.80
+    assert report.overall.f1("strict") >= 0.90
     assert report.overall.f1("value") >= 0.80
     assert report.overall.f1("type") >= 0.88
 
