@@ -62,7 +62,11 @@ def a_duration(m: re.Match[str], ctx: Context) -> bool:
 
 
 def r_vague_duration(m: re.Match[str], ctx: Context) -> Res | None:
-    """years, recent months, the coming weeks: a duration of unknown length."""
+    """years, recent months, the coming weeks: a duration of unknown length; 'recent years'
+    is the vague past (it names no length anyone could measure)."""
+    rel = (m["rel"] or "").lower()
+    if rel == "recent" and m["u"].lower() in ("years", "decades"):
+        return Res(TimexType.DATE, "PAST_REF")
     return Res(TimexType.DURATION, duration(None, unit_name(m["u"])), anchor="absolute")
 
 
