@@ -83,9 +83,7 @@ def r_deictic(m: re.Match[str], ctx: Context) -> Res | None:
     word = m["w"].lower()
     d = ctx.dct + timedelta(days=_DEICTIC[word])
     part = m["part"] or ("night" if word == "tonight" else None)
-    if word == "last" and part and part.lower() != "night":
-        d = ctx.dct  # "last evening" is rare; "last morning" is not English: keep the day
-    return _with_part(d, part)
+    return _with_part(d, part)  # "last night", "last evening": the day before
 
 
 def r_part_of_day(m: re.Match[str], ctx: Context) -> Res | None:
