@@ -21,7 +21,7 @@ class Granularity(str, Enum):
     YEAR = "year"
     DECADE = "decade"
     CENTURY = "century"
-    NONE = "none"  # durations, sets and PRESENT_REF/PAST_REF/FUTURE_REF have no calendar span
+    NONE = "none"  # durations, sets, PAST_REF/FUTURE_REF: no calendar span ("now" is a day)
 
     @property
     def rank(self) -> int:
