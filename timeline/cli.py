@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import Progress as RichProgress
 from rich.table import Table
 
-from . import pipeline, views
+from . import __version__, pipeline, views
 from .errors import InputError, NotFoundError, TimelineError
 from .ingest import load_articles
 from .models import Article, BuildReport
@@ -41,6 +41,22 @@ StoreOpt = Annotated[Path, typer.Option("--store", help="SQLite store file.")]
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")]
 WorkersOpt = Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")]
 LanesOpt = Annotated[str, typer.Option("--lanes", help="Lanes of the HTML: actor, outlet, none.")]
+
+
+def _version(value: bool) -> None:
+    """--version: print the version and stop."""
+    if value:
+        out.print(f"timeline {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show version.")
+    ] = False,
+) -> None:
+    """Build event timelines from news articles."""
 
 
 def _fail(message: str, code: int = 1) -> None:
