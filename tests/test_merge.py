@@ -100,3 +100,38 @@ def test_lookup_supplies_stored_candidates():
     index = EventIndex(lookup)
     assert merge_into(index, [PROPOSAL_B], DEFAULT) == {"b": "a"}
     assert calls == [(date(2021, 12, 1), date(2021, 12, 31))]
+
+
+def test_a_year_needs_more_than_speaker_and_verb_to_absorb_a_day():
+    day = event(
+        "g",
+        "Kopp told reporters about the clinic",
+        "1999-05-06",
+        "1999-05-06",
+        "1999-05-06",
+        "x",
+        ("Kopp",),
+    )
+    same_day = event(
+        "i",
+        "Kopp said the jobs paid well",
+        "1999-05-06",
+        "1999-05-06",
+        "1999-05-06",
+        "y",
+        ("Kopp",),
+    )
+    year = event(
+        "h",
+        "Kopp said the jobs paid well",
+        "1999",
+        "1999-01-01",
+        "1999-12-31",
+        "y",
+        ("Kopp",),
+        Granularity.YEAR,
+    )
+    index = EventIndex()
+    merge_into(index, [day], DEFAULT)
+    assert merge_into(index, [year], DEFAULT) == {}
+    assert merge_into(index, [same_day], DEFAULT) == {"i": "g"}

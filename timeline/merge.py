@@ -99,6 +99,8 @@ def _candidate_score(new: Event, old: Event, settings: Settings) -> float:
         threshold = max(threshold, 0.7)
     if not _nested(new, old):
         threshold = max(threshold, 0.75)  # disagreeing dates need stronger evidence
+    elif abs(new.granularity.rank - old.granularity.rank) >= 2:
+        threshold = max(threshold, 0.8)  # "last year" holds many days: the words must agree too
     score = report_similarity(new, old, floor=threshold)
     return score if score >= threshold else 0.0
 
