@@ -43,7 +43,7 @@ from timeline.settings import Settings  # noqa: E402
 from timeline.store import Store  # noqa: E402
 from timeline.timeml import read_file, read_timeml  # noqa: E402
 
-DATA = Path("/work/shared/data/tempeval3/train")
+DATA = Path(__file__).resolve().parent / "data" / "tempeval3" / "train"  # a copy in the repo
 DEFAULT_CORPUS = (DATA / "TimeBank", DATA / "AQUAINT")
 
 
