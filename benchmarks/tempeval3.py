@@ -1,7 +1,7 @@
 """TempEval-3 Task A benchmark: our temporal tagger vs plain dateparser.search_dates.
 
 Usage:
-    python benchmarks/tempeval3.py [FOLDER ...] [--baseline-limit N] [--errors N]
+    python benchmarks/tempeval3.py [FOLDER ...] [--baseline-limit N] [--errors N] [--half A|B]
 
 Each FOLDER holds TimeML (.tml) files with gold TIMEX3s; by default the TimeBank (development)
 and AQUAINT (held out) folders of /work/shared/data/tempeval3/train. Prints strict/relaxed
@@ -25,9 +25,12 @@ from timeline.timeml_score import Report, add_document, format_report, match  # 
 DATA = Path("/work/shared/data/tempeval3/train")
 
 
-def load(folder: Path) -> list[TimeMLDoc]:
-    """Every TimeML document of a folder."""
-    return [read_timeml(read_file(p), str(p)) for p in sorted(folder.glob("*.tml"))]
+def load(folder: Path, half: str = "") -> list[TimeMLDoc]:
+    """Every TimeML document of a folder, or its first (A) / second (B) half by file name."""
+    paths = sorted(folder.glob("*.tml"))
+    mid = (len(paths) + 1) // 2
+    paths = {"A": paths[:mid], "B": paths[mid:]}.get(half, paths)
+    return [read_timeml(read_file(p), str(p)) for p in paths]
 
 
 def ours(doc: TimeMLDoc) -> list[Timex]:
@@ -104,17 +107,21 @@ def main() -> None:
     )
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors of ours")
+    ap.add_argument(
+        "--half", choices=("A", "B"), default="", help="first or second half by file name"
+    )
     ap.epilog = "Timings: tagging only (parsing excluded); ours is the best of 3 runs."
     args = ap.parse_args()
     warnings.filterwarnings("ignore")
     for folder in args.folders:
-        docs = load(folder)
+        docs = load(folder, args.half)
         report, seconds = run(docs, ours, args.errors, repeat=3)
-        print(format_report(f"{folder.name}: timeline.temporal", report, seconds))
+        name = f"{folder.name}{' half ' + args.half if args.half else ''}"
+        print(format_report(f"{name}: timeline.temporal", report, seconds))
         if not args.no_baseline:
             subset = docs[: args.baseline_limit] if args.baseline_limit else docs
             base, base_s = run(subset, baseline)
-            print(format_report(f"{folder.name}: dateparser.search_dates", base, base_s))
+            print(format_report(f"{name}: dateparser.search_dates", base, base_s))
             ours_sub, ours_s = run(subset, ours, repeat=3)
             speed = (base_s / base.docs) / (ours_s / ours_sub.docs) if ours_s else float("inf")
             print(f"  speed-up over search_dates on the same {base.docs} docs: {speed:.1f}x")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,18 @@ def test_scores_follow_tempeval3_definitions():
     assert t.f1("strict") == pytest.approx(1 / 3)
     assert t.f1("relaxed") == pytest.approx(2 / 3)
     assert t.f1("value") == pytest.approx(1 / 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Prices fell in the 1990s.", "the 1990s", "199"),
+        ("Music of the '60s was better.", "the '60s", "196"),
+        ("Profit rose in the late 1990s.", "the late 1990s", "199"),
+        ("It was built in the 20th century.", "the 20th century", "19"),
+        ("Prices fell in 1998.", "1998", "1998"),
+    ],
+)
+def test_timeml_values_write_decades_with_three_digits(text, span, value):
+    (t,) = [to_timex(e) for e in tag_text(text, datetime(2022, 1, 15))]
+    assert (t.text, t.value) == (span, value)

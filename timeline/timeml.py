@@ -108,9 +108,17 @@ def _strip(inner: str) -> tuple[str, list[Timex]]:
     return "".join(out), timexes
 
 
+_DECADE_X = re.compile(r"^(\d{3})X$")
+
+
+def timeml_value(expr: TimeExpression) -> str:
+    """The TIMEX3 value as TimeML writes it: decades are three digits ('199', we keep '199X')."""
+    return _DECADE_X.sub(r"\1", expr.value)
+
+
 def to_timex(expr: TimeExpression) -> Timex:
     """Our expression as a Timex for scoring."""
-    return Timex(expr.char_start, expr.char_end, expr.type.value, expr.value, expr.text)
+    return Timex(expr.char_start, expr.char_end, expr.type.value, timeml_value(expr), expr.text)
 
 
 def tag_text(text: str, dct: datetime, settings: Settings = DEFAULT) -> list[TimeExpression]:
@@ -148,7 +156,7 @@ def _render(text: str, exprs: list[TimeExpression], first_tid: int, dct_tid: str
     pos = 0
     for i, e in enumerate(exprs):
         parts.append(html.escape(text[pos : e.char_start], quote=False))
-        attrs = [f'tid="t{first_tid + i}"', f'type="{e.type.value}"', f'value="{e.value}"']
+        attrs = [f'tid="t{first_tid + i}"', f'type="{e.type.value}"', f'value="{timeml_value(e)}"']
         if e.mod:
             attrs.append(f'mod="{e.mod}"')
         relative = e.anchor in ("publication", "previous")
