@@ -170,6 +170,21 @@ def test_dates(text, published, span, value, gran):
     assert (e.value, e.granularity) == (value, gran)
 
 
+WED_1998_08_12 = datetime(1998, 8, 12, 10, 30)
+RANGES_AND_CUES = [
+    # (text, published, span, value): rules added for value F1 on unseen news
+    ("He ruled from January to March.", WED_1998_08_12, "March", "1998-03"),
+    ("The talks lasted from Aug. 1 to Aug. 10.", WED_1998_08_12, "Aug. 10", "1998-08-10"),
+    ("The season runs from November to February.", WED_1998_08_12, "February", "1999-02"),
+    ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,published,span,value", RANGES_AND_CUES)
+def test_ranges_and_cues(text, published, span, value):
+    assert one(text, published, span).value == value
+
+
 NON_CALENDAR = [
     ("The war lasted three years.", "three years", "P3Y", TimexType.DURATION),
     ("a five-year plan", "five-year", "P5Y", TimexType.DURATION),

@@ -29,6 +29,7 @@ from timeline.temporal_lexicon import (
     month_number,
     number,
 )
+from timeline.temporal_values import interval
 
 logger = logging.getLogger(__name__)
 
@@ -90,6 +91,9 @@ def pick_year(ctx: Context, month: int, day: int, start: int, end: int) -> date 
     ]
     if not cands:
         return None
+    if (first := range_start(ctx, start)) is not None:  # "from Aug. 1 to Aug. 10"
+        after = [d for d in cands if d >= first]
+        return after[0] if after else cands[-1]
     tense = ctx.near_tense(start, end)
     if tense == "past":
         past = [d for d in cands if d <= dct + timedelta(days=1)]
@@ -98,6 +102,24 @@ def pick_year(ctx: Context, month: int, day: int, start: int, end: int) -> date 
         ahead = [d for d in cands if d >= dct - timedelta(days=1)]
         return ahead[0] if ahead else cands[-1]
     return min(cands, key=lambda d: abs((d - dct).days) - (30 if d <= dct else 0))  # news: past
+
+
+_RANGE_DASH = re.compile(r"\s*[-–—]\s*")
+_RANGE_TO = re.compile(r"\s*(?:to|through|thru|until|till)\s+", re.I)
+_RANGE_FROM = re.compile(r"\b(?:from|between)\b", re.I)
+
+
+def range_start(ctx: Context, start: int, month_only: bool = False) -> date | None:
+    """First day of the date opening a range this one ends ('from Aug. 1 to Aug. 10',
+    'January-March'), else None; the opening date must be a day (a month for month_only)."""
+    if not ctx.history:
+        return None
+    value, end = ctx.history[-1]
+    if end > start or not re.fullmatch(r"\d{4}-\d\d" if month_only else r"\d{4}-\d\d-\d\d", value):
+        return None
+    dash = _RANGE_DASH.fullmatch(ctx.text, end, start)
+    to = _RANGE_TO.fullmatch(ctx.text, end, start) and _RANGE_FROM.search(ctx.before(end, 40))
+    return interval(value)[1] if dash or to else None
 
 
 def _leap_fallback(year: int, month: int, day: int) -> date | None:
@@ -111,6 +133,8 @@ def _leap_fallback(year: int, month: int, day: int) -> date | None:
 def pick_month_year(ctx: Context, month: int, start: int, end: int) -> int:
     """Year of a bare month name: by tense like pick_year, else the closest such month."""
     dct = ctx.dct
+    if (first := range_start(ctx, start, month_only=True)) is not None:  # "January-March"
+        return first.year if month >= first.month else first.year + 1
     tense = ctx.near_tense(start, end) or ctx.tense(start, end)
     if tense == "future":
         return dct.year if month >= dct.month else dct.year + 1
