@@ -176,6 +176,10 @@ RANGES_AND_CUES = [
     ("He ruled from January to March.", WED_1998_08_12, "March", "1998-03"),
     ("The talks lasted from Aug. 1 to Aug. 10.", WED_1998_08_12, "Aug. 10", "1998-08-10"),
     ("The season runs from November to February.", WED_1998_08_12, "February", "1999-02"),
+    ("The summit ends on Sunday.", WED_1998_08_12, "Sunday", "1998-08-16"),
+    ("The summit ended on Sunday.", WED_1998_08_12, "Sunday", "1998-08-09"),
+    ("He and Arafat meet separately Monday with Albright.", WED_1998_08_12, "Monday", "1998-08-17"),
+    ("At midnight Saturday the deadline expires.", WED_1998_08_12, "midnight Saturday", "1998-08-15T24:00"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 
