@@ -412,6 +412,7 @@ def _jsonl_docs(path: Path, shown: str, settings: Settings) -> Iterator[_Doc | R
             lineno += 1
             where = f"{shown}:{lineno}"
             if len(raw) > limit and not raw.endswith(b"\n"):
+                found = True  # a line, if too long: the file is not empty
                 while raw and not raw.endswith(b"\n"):  # skip the rest of the long line
                     raw = fh.readline(limit + 1)
                 yield Rejection(where, f"line longer than the limit ({limit} bytes); split it")

@@ -359,6 +359,22 @@ def _with_time(html: str, found: datetime) -> datetime:
     return found
 
 
+def _invented_day(html: str, found: datetime) -> bool:
+    """True when htmldate gave the 1st of a month the page never prints: its fallback for a
+    month-only date, or for a date that does not exist ("2022-02-31" comes back as 1 February)."""
+    if found.day != 1:
+        return False
+    y, m = found.year, found.month
+    names = "|".join(re.escape(k) for k, v in MONTHS.items() if v == m)
+    shown = (
+        rf"(?<!\d){y}(?:[-/._]0?{m}[-/._]0?1|{m:02d}01)(?!\d)",  # 2022-02-01, 2022/2/1, 20220201
+        rf"(?<!\d)0?(?:1[-/.]0?{m}|{m}[-/.]0?1)[-/.]{y}(?!\d)",  # 01.02.2022, 02/01/2022
+        rf"(?<![a-z])(?:{names})\.?\s+0?1(?:st)?\b",  # February 1, Feb. 1st
+        rf"(?<!\d)0?1(?:st|\.)?\s+(?:{names})\b",  # 1 February, 1. Februar
+    )
+    return not any(re.search(rx, html, re.I) for rx in shown)
+
+
 def html_published(html: str, settings: Settings = DEFAULT) -> PubDateGuess | None:
     """Publication date of an HTML page via htmldate: the original date, not the updated one."""
     from htmldate import find_date  # heavy import, only for HTML inputs
@@ -371,7 +387,7 @@ def html_published(html: str, settings: Settings = DEFAULT) -> PubDateGuess | No
             html, extensive_search=extensive, original_date=True, outputformat=_HTMLDATE_FORMAT
         )
         value = parse_explicit(found or "", settings.timezone)
-        if value is None:
+        if value is None or _invented_day(html, value):
             continue
         if not extensive and _MODIFIED_META.search(html) and not _PUBLISHED_META.search(html):
             rule, confidence = "html meta (updated)", 0.5  # only a modified date is given

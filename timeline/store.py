@@ -166,8 +166,10 @@ class Store:
                 raise StoreError(msg) from exc
         if path.is_dir():
             raise StoreError(f"{path} is a folder, not a timeline store; give a file path")
+        _repair_journal_modes(path)
+        frozen = _frozen(path)
         target = f"file:{quote(str(path.resolve()))}?mode={'ro' if readonly else 'rwc'}"
-        if _frozen(path):  # SQLite cannot make its -shm file: read the file as it is
+        if frozen:  # read the file as it is, with no -wal/-shm files beside it
             target = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
         try:
             db = sqlite3.connect(target, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
@@ -175,14 +177,15 @@ class Store:
             raise _translate(exc, path) from exc
         store = cls(db, path)
         try:
-            store._prepare(readonly)
+            store._prepare(readonly, wal=not (readonly or frozen))
         except BaseException:
             db.close()
             raise
         return store
 
-    def _prepare(self, readonly: bool) -> None:
-        """Check the file is a timeline store of a schema we read; create the schema if empty."""
+    def _prepare(self, readonly: bool, wal: bool = True) -> None:
+        """Check the file is a timeline store of a schema we read; create the schema if empty;
+        switch to WAL unless the store is only read."""
         try:
             self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             self._db.execute("PRAGMA foreign_keys = ON")
@@ -190,7 +193,7 @@ class Store:
                 if readonly:
                     raise StoreError(f"no store at {self.path}; run `timeline build` first")
                 self._create_schema()
-            if not readonly:
+            if wal:
                 self._use_wal()
         except sqlite3.Error as exc:
             raise _translate(exc, self.path) from exc
@@ -260,8 +263,23 @@ class Store:
     # -- writing ---------------------------------------------------------------------------
 
     @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the write lock across reads and apply()s, committing them together at the end
+        (nothing on an exception): no other process commits between what was read and what
+        is written against it."""
+        try:
+            with self._transaction():
+                yield
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path) from exc
+
+    @contextmanager
     def _transaction(self) -> Iterator[None]:
-        """BEGIN IMMEDIATE (waiting for other writers) ... COMMIT; ROLLBACK on any exception."""
+        """BEGIN IMMEDIATE (waiting for other writers) ... COMMIT; ROLLBACK on any exception.
+        Inside a transaction already open this adds nothing: the outer one commits."""
+        if self._db.in_transaction:
+            yield
+            return
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield
@@ -435,9 +453,28 @@ class Store:
 
 
 def _frozen(path: Path) -> bool:
-    """True for a store in a folder we cannot write to, with no write-ahead log to replay."""
+    """True for a store we cannot write to (the file or its folder), with no write-ahead log to
+    replay. SQLite would make -wal/-shm files as read-only as the store (or fail to make them),
+    and read-only ones beside a store made writable again keep it read-only."""
     wal = path.with_name(path.name + "-wal")
-    return not os.access(path.parent, os.W_OK) and not (wal.exists() and wal.stat().st_size)
+    writable = os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+    return not writable and not (wal.exists() and wal.stat().st_size)
+
+
+def _repair_journal_modes(path: Path) -> None:
+    """Give our own read-only -wal/-shm files (left by a read of the store while it was
+    read-only) the store's mode once the store is writable, so it is writable again."""
+    if not path.exists() or not os.access(path, os.W_OK):
+        return
+    mode = path.stat().st_mode & 0o777
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        try:
+            if not os.access(side, os.W_OK) and side.stat().st_uid == os.geteuid():
+                side.chmod(mode)
+                log.info("made %s writable like the store", side)
+        except OSError:  # gone, or not ours: SQLite reports what is wrong
+            continue
 
 
 def _article(row: tuple[Any, ...]) -> Article:
