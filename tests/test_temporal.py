@@ -180,6 +180,11 @@ RANGES_AND_CUES = [
     ("The summit ended on Sunday.", WED_1998_08_12, "Sunday", "1998-08-09"),
     ("He and Arafat meet separately Monday with Albright.", WED_1998_08_12, "Monday", "1998-08-17"),
     ("At midnight Saturday the deadline expires.", WED_1998_08_12, "midnight Saturday", "1998-08-15T24:00"),
+    ("Families kept secrets for more than two thousand years.", WED_1998_08_12, "more than two thousand years", "P2000Y"),
+    ("The empire lasted 2,000 years.", WED_1998_08_12, "2,000 years", "P2000Y"),
+    ("It took two hundred years.", WED_1998_08_12, "two hundred years", "P200Y"),
+    ("It lasted for thousands of years.", WED_1998_08_12, "thousands of years", "PXY"),
+    ("That was in nineteen ninety-four.", WED_1998_08_12, "nineteen ninety-four", "1994"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 

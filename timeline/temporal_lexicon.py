@@ -29,7 +29,8 @@ NUMBER_WORDS.update(
         "a dozen": 12.0, "dozen": 12.0, "a hundred": 100.0, "hundred": 100.0,
         "one hundred": 100.0, "a half": 0.5, "half a": 0.5, "one and a half": 1.5,
         "a few": None, "few": None, "several": None, "some": None, "many": None,
-        "a number of": None, "numerous": None, "the": 1.0,
+        "a number of": None, "numerous": None, "the": 1.0, "a thousand": 1000.0,
+        "hundreds of": None, "thousands of": None,
     }
 )  # fmt: skip
 ORDINALS = {
@@ -58,7 +59,7 @@ _NUM_ALTS = sorted(
     [w.replace(" ", r"\s+") for w in NUMBER_WORDS if w != "the"], key=len, reverse=True
 )
 NUM = (
-    r"(?:\d{1,3}(?:[\s-]1/2|\.\d+)?(?!\d)|(?:"
+    r"(?:(?<!\d)(?<!\d,)\d{1,3}(?:,\d{3})+(?![\d,])|(?<!\d)(?<!\d,)\d{1,3}(?:[\s-]1/2|\.\d+)?(?!\d)|(?:"
     + "|".join(_TENS)
     + r")(?:[\s-](?:"
     + "|".join(_SMALL[1:10])
@@ -66,6 +67,7 @@ NUM = (
     + "|".join(_NUM_ALTS)
     + r")"
 )
+NUM = rf"(?:(?:{'|'.join(_SMALL[1:10])})\s+(?:hundred|thousand)\b|{NUM})"  # two hundred
 UNIT = (
     r"(?:seconds?|minutes?|hours?|days?|weekends?|weeks?|fortnights?|months?|quarters?"
     r"|years?|decades?|century|centuries|millennium|millennia)"
@@ -102,6 +104,8 @@ POSITION_MOD = {
 def number(word: str) -> float | None:
     """Numeric value of '3', 'three', 'twenty-four', 'a couple of'; None for vague amounts."""
     w = re.sub(r"\s+", " ", word.lower().strip())
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", w):
+        return float(w.replace(",", ""))
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w)
     if re.fullmatch(r"\d+[ -]1/2", w):
@@ -109,6 +113,9 @@ def number(word: str) -> float | None:
     if w in NUMBER_WORDS:
         return NUMBER_WORDS[w]
     parts = re.split(r"[\s-]", w)
+    scale = {"hundred": 100.0, "thousand": 1000.0}
+    if len(parts) == 2 and parts[1] in scale and (a := NUMBER_WORDS.get(parts[0])) is not None:
+        return a * scale[parts[1]]  # two hundred, three thousand
     if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
         a, b = NUMBER_WORDS[parts[0]], NUMBER_WORDS[parts[1]]
         if a is not None and b is not None:
