@@ -768,15 +768,16 @@ STALL = textwrap.dedent(
 
 
 def many_articles(folder: Path, n: int) -> Path:
-    """n small dated articles in a folder (with the Brussels talks among them)."""
+    """n small articles published on PUB in a folder, and a report of the Brussels talks."""
     folder.mkdir()
     for i in range(n):
         body = (
-            f"Round {i} of the talks\n\nDelegates of country {i} met in Geneva on Monday."
-            f" The council of town {i} approved plan {i} on {1 + i % 28} March 2021.\n"
+            f"---\npublished: {PUB}\n---\nRound {i} of the talks\n\nDelegates of country {i}"
+            f" met in Geneva on Monday. The council of town {i} approved plan {i} on"
+            f" {1 + i % 28} March 2021.\n"
         )
         write_article(folder / f"{i:03d}.txt", body)
-    talks(folder, "zz wire")
+    write_article(folder / "zz.txt", f"---\npublished: {PUB}\n---\n{TALKS.format('a wire said')}")
     return folder
 
 
@@ -824,3 +825,29 @@ def test_kill_9_mid_add_leaves_old_or_complete_new(db: Path, tmp_path: Path) -> 
     after = export(db)
     assert after in (old, new)
     assert len(after["articles"]) in (1, 152)
+
+
+def test_kill_9_mid_build_keeps_the_old_store(db: Path, tmp_path: Path) -> None:
+    """SIGKILL a `build` while it writes its new store: the old store is whole and unchanged,
+    and the next build replaces it (and clears the half-made one)."""
+    folder = many_articles(tmp_path / "news", 150)
+    before = state(db)
+    fresh = Path(f"{db}.new")
+    html = tmp_path / "t.html"
+    proc = spawn("build", folder, "--store", db, "--out", html, stdout=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and time.monotonic() < deadline:
+            if fresh.exists():
+                break
+            time.sleep(0.0005)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.communicate(timeout=30)
+    assert fresh.exists()  # killed while building
+    assert state(db) == before
+    result = cli("build", folder, "--store", db, "--out", html)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith(summary(151, 0, 0))
+    assert not fresh.exists()
