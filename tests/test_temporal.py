@@ -185,6 +185,10 @@ RANGES_AND_CUES = [
     ("It took two hundred years.", WED_1998_08_12, "two hundred years", "P200Y"),
     ("It lasted for thousands of years.", WED_1998_08_12, "thousands of years", "PXY"),
     ("That was in nineteen ninety-four.", WED_1998_08_12, "nineteen ninety-four", "1994"),
+    ("Islam will one day be the second largest religion.", WED_1998_08_12, "one day", "FUTURE_REF"),
+    ("Someday we will win.", WED_1998_08_12, "Someday", "FUTURE_REF"),
+    ("Some day, we may go back.", WED_1998_08_12, "Some day", "FUTURE_REF"),
+    ("The talks will last one day.", WED_1998_08_12, "one day", "P1D"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 

@@ -137,6 +137,11 @@ def r_ref(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, value)
 
 
+def r_future_day(m: re.Match[str], ctx: Context) -> Res | None:
+    """'will one day', 'someday': FUTURE_REF."""
+    return Res(TimexType.DATE, "FUTURE_REF")
+
+
 _SOON_BAD = re.compile(r"^\s+(?:as|after|than|enough)\b", re.I)
 
 
@@ -197,7 +202,13 @@ _DUR_ADJ = r"(?:(?:more|additional|extra|further|trading|business|working|calend
 _SET_UNIT = rf"{UNIT}|{WD}s?|{MON_FULL}|{PART}s?|spring|summer|fall|autumn|winter"
 _PRESENT = r"right\s+now|now|nowadays|currently|presently|at\s+present|at\s+the\s+moment|these\s+days|the\s+present|current"
 
+_MODAL_BEFORE = "".join(
+    rf"(?<=\b{w}\s)" + "|" for w in "will would could may might can should shall".split()
+).rstrip("|")
+
 SPAN_RULES: list[Rule] = [
+    # "Islam will one day be ...", "someday": an unknown future time, not a one-day duration
+    Rule("one_day", rx(rf"(?:{_MODAL_BEFORE})(?:one|some)\s+day\b(?!\s+(?:after|before|later|earlier|of)\b)|\bsomeday\b|\bsome\s+day(?=\s*,|\s+(?:we|he|she|they|I|you|it|soon)\b)"), r_future_day),
     Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?(?!{NUM}-)|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{_DUR_ADJ}(?P<u>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long|\s+or\s+(?:so|two|three|more))?\b(?!-(?:earlier|ago|old|end))"), r_duration, a_duration),
     Rule("duration_range", rx(rf"\b(?:the\s+{_DUR_MOD}\s+)?(?P<n>{NUM})\s*(?:to|or|-|–|and)\s*(?:{NUM})[\s-]+(?P<u>{UNIT})\b(?P<half>)?"), r_duration, a_duration),
     Rule("duration_vague", rx(r"\b(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|several|many|few)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries)\b"), r_vague_duration, a_vague_duration),
