@@ -48,9 +48,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "the_unit": ("unit",), "year_end": ("unit",), "weekend": ("unit",), "ago": ("unit",),
     "year_earlier": ("unit",), "duration": ("unit",), "duration_range": ("unit",),
     "duration_vague": ("unit",), "set": ("unit", "wd", "mon", "part", "season", "word"),
-    "present_ref": ("ref", "unit"), "past_ref": ("ref",), "future_ref": ("ref",), "one_day": ("unit", "ref"),
-    "same_day": ("unit", "part"), "next_day": ("unit",), "since_then": ("word",),
-    "that_unit": ("unit",), "holiday": ("hol", "unit"),
+    "present_ref": ("ref", "unit"), "past_ref": ("ref",), "future_ref": ("ref",),
+    "one_day": ("unit", "ref"), "same_day": ("unit", "part"), "next_day": ("unit",),
+    "since_then": ("word",), "that_unit": ("unit",), "holiday": ("hol", "unit"),
 }  # fmt: skip
 ALL_CLASSES = ("mon", "wd", "unit", "ref", "part", "season", "hol", "word", "num")
 RULES: list[Rule] = [
