@@ -189,6 +189,8 @@ RANGES_AND_CUES = [
     ("Someday we will win.", WED_1998_08_12, "Someday", "FUTURE_REF"),
     ("Some day, we may go back.", WED_1998_08_12, "Some day", "FUTURE_REF"),
     ("The talks will last one day.", WED_1998_08_12, "one day", "P1D"),
+    ("Collins will be named commander of the shuttle for a mission in December.", datetime(1998, 3, 4), "December", "1998-12"),
+    ("Collins was named commander of the shuttle for a mission in December.", datetime(1998, 3, 4), "December", "1997-12"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 

@@ -19,7 +19,7 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|says|told|announced|reported|went|came|met|took|made"
-    r"|began|saw|\w+ed)\b",
+    r"|began|saw|(?<!\bbe\s)(?<!\bbeing\s)\w+ed)\b",  # "will be named": tense of the auxiliary
     re.I,
 )
 _STRONG_FUTURE = re.compile(
