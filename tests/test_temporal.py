@@ -191,6 +191,9 @@ RANGES_AND_CUES = [
     ("The talks will last one day.", WED_1998_08_12, "one day", "P1D"),
     ("Collins will be named commander of the shuttle for a mission in December.", datetime(1998, 3, 4), "December", "1998-12"),
     ("Collins was named commander of the shuttle for a mission in December.", datetime(1998, 3, 4), "December", "1997-12"),
+    ("Talks broke off Monday and will resume next month.", WED_1998_08_12, "Monday", "1998-08-10"),
+    ("Elian has been in Miami since November.", WED_1998_08_12, "November", "1997-11"),
+    ("The rebels fled Sunday and will regroup later.", WED_1998_08_12, "Sunday", "1998-08-09"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 

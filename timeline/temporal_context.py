@@ -19,7 +19,10 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|says|told|announced|reported|went|came|met|took|made"
-    r"|began|saw|(?<!\bbe\s)(?<!\bbeing\s)\w+ed)\b",  # "will be named": tense of the auxiliary
+    r"|began|saw|broke|fell|rose|led|left|held|gave|got|struck|fought|won|lost|sent|spent"
+    r"|brought|bought|built|caught|chose|drove|flew|fled|grew|knew|paid|ran|sold|shot|spoke"
+    r"|stood|stole|threw|wrote|became|sought|kept|felt|found|hit|quit|sank|swore|thought|woke"
+    r"|(?<!\bbe\s)(?<!\bbeing\s)\w+ed)\b",  # "will be named": tense of the auxiliary
     re.I,
 )
 _STRONG_FUTURE = re.compile(
@@ -31,6 +34,7 @@ _STRONG_FUTURE = re.compile(
 _DEADLINE = re.compile(
     r"\b(?:to|until|till|through|by|effective|payable)\s+(?:(?:early|mid|late)[\s-]+)?$", re.I
 )
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
 _PAST_AUX = re.compile(r"\b(?:had(?:\s+been)?|was|were)\s+(?:\w+\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _THE_END = re.compile(r"\bthe\s+$", re.I)
@@ -126,6 +130,8 @@ class Context:
             return "name"  # no tense: callers take the closest date
         if _STRONG_FUTURE.search(lefts) or _DEADLINE.search(lefts):
             return "future"
+        if _SINCE.search(lefts):
+            return "past"  # "in Miami since November"
         tail = " ".join(lefts.split()[-4:])
         return "past" if _PAST.search(tail) else ""
 
