@@ -194,6 +194,9 @@ RANGES_AND_CUES = [
     ("Talks broke off Monday and will resume next month.", WED_1998_08_12, "Monday", "1998-08-10"),
     ("Elian has been in Miami since November.", WED_1998_08_12, "November", "1997-11"),
     ("The rebels fled Sunday and will regroup later.", WED_1998_08_12, "Sunday", "1998-08-09"),
+    ("On Aug. 7 the bombs went off. That night, rescuers came.", WED_1998_08_12, "That night", "1998-08-07TNI"),
+    ("On Aug. 7 the bombs went off. The next morning, rescuers came.", WED_1998_08_12, "The next morning", "1998-08-08TMO"),
+    ("On Aug. 7 the bombs went off. The previous evening, he left.", WED_1998_08_12, "The previous evening", "1998-08-06TEV"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 

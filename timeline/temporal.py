@@ -49,7 +49,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "year_earlier": ("unit",), "duration": ("unit",), "duration_range": ("unit",),
     "duration_vague": ("unit",), "set": ("unit", "wd", "mon", "part", "season", "word"),
     "present_ref": ("ref", "unit"), "past_ref": ("ref",), "future_ref": ("ref",),
-    "one_day": ("unit", "ref"), "same_day": ("unit", "part"), "next_day": ("unit",),
+    "one_day": ("unit", "ref"), "same_day": ("unit", "part"), "next_day": ("unit", "part"),
     "since_then": ("word",), "that_unit": ("unit",), "holiday": ("hol", "unit"),
 }  # fmt: skip
 ALL_CLASSES = ("mon", "wd", "unit", "ref", "part", "season", "hol", "word", "num")

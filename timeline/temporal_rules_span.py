@@ -165,6 +165,13 @@ def _previous_day(ctx: Context) -> tuple[date, str]:
 def r_same_day(m: re.Match[str], ctx: Context) -> Res | None:
     """earlier in the day, later that day, the same day: the day just mentioned."""
     day, anchor = _previous_day(ctx)
+    return _day_res(day, m["part"], anchor)
+
+
+def _day_res(day: date, part: str | None, anchor: str) -> Res:
+    """A DATE, or a TIME such as 1998-08-07TNI when a part of the day is named ('that night')."""
+    if part:
+        return Res(TimexType.TIME, f"{day.isoformat()}T{PARTS_OF_DAY[part.lower()]}", anchor=anchor)
     return Res(TimexType.DATE, day.isoformat(), anchor=anchor)
 
 
@@ -175,7 +182,7 @@ def r_next_day(m: re.Match[str], ctx: Context) -> Res | None:
     """the next day, the day before, the previous day: one day from the day just mentioned."""
     day, anchor = _previous_day(ctx)
     step = _STEP[(m["rel"] or m["dir"]).lower()]
-    return Res(TimexType.DATE, (day + timedelta(days=step)).isoformat(), anchor=anchor)
+    return _day_res(day + timedelta(days=step), m["part"], anchor)
 
 
 def r_then(m: re.Match[str], ctx: Context) -> Res | None:
@@ -219,8 +226,8 @@ SPAN_RULES: list[Rule] = [
     Rule("present_ref", rx(rf"\b(?P<w>{_PRESENT})\b"), r_ref),
     Rule("past_ref", rx(rf"\b(?P<w>recently|lately|formerly|the\s+past)\b(?!\s+(?:weeks|months|years|days|decades|{NUM}\b))"), r_ref),
     Rule("future_ref", rx(r"\b(?P<w>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|soon|shortly|a\s+later\s+date|the\s+(?:near|short|long)\s+term)\b"), r_ref, a_ref),
-    Rule("same_day", rx(r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|that\s+day|the\s+same\s+day|that\s+(?:morning|afternoon|evening|night))\b"), r_same_day),
-    Rule("next_day", rx(r"\bthe\s+(?:(?P<rel>next|following|previous|preceding)\s+day|day\s+(?P<dir>before|after)(?=\s*(?:[,.;:)]|$)))"), r_next_day),
+    Rule("same_day", rx(r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|that\s+day|the\s+same\s+day|that\s+(?P<part>morning|afternoon|evening|night))\b"), r_same_day),
+    Rule("next_day", rx(r"\bthe\s+(?:(?P<rel>next|following|previous|preceding)\s+(?:day|(?P<part>morning|afternoon|evening|night)\b)|day\s+(?P<dir>before|after)(?=\s*(?:[,.;:)]|$)))"), r_next_day),
     Rule("since_then", rx(r"(?:(?<=\bsince\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\bfrom\s))then\b"), r_then),
     Rule("that_unit", rx(r"\b(?:that|the\s+same)\s+(?P<u>year|month|week)\b"), r_that_unit),
 ]  # fmt: skip
