@@ -197,6 +197,9 @@ RANGES_AND_CUES = [
     ("On Aug. 7 the bombs went off. That night, rescuers came.", WED_1998_08_12, "That night", "1998-08-07TNI"),
     ("On Aug. 7 the bombs went off. The next morning, rescuers came.", WED_1998_08_12, "The next morning", "1998-08-08TMO"),
     ("On Aug. 7 the bombs went off. The previous evening, he left.", WED_1998_08_12, "The previous evening", "1998-08-06TEV"),
+    ("He left in 1990. Two years later, he died.", WED_1998_08_12, "Two years later", "1992"),
+    ("The plan was announced in March. A month later, it failed.", WED_1998_08_12, "A month later", "1998-04"),
+    ("The plan was announced in March. A month earlier, he had quit.", WED_1998_08_12, "A month earlier", "1998-02"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 

@@ -248,7 +248,9 @@ def r_ago(m: re.Match[str], ctx: Context) -> Res | None:
         when = pub + timedelta(**{f"{unit}s": sign * int(n)})  # a clock time when the DCT has one
         return Res(TimexType.TIME, when.strftime("%Y-%m-%dT%H:%M"))
     base, anchor = ctx.dct, "publication"
-    if direction in ("earlier", "later", "before", "after") and unit in ("day", "week"):
+    if (direction in ("later", "after") and unit in ("day", "week", "month", "year")) or (
+        direction in ("earlier", "before") and unit in ("day", "week", "month")
+    ):  # "He left in 1990. Two years later": after the date just named, not publication
         _, start, _ = interval(ctx.last_value or "")
         if start is not None:
             base, anchor = start, "previous"
