@@ -200,6 +200,11 @@ RANGES_AND_CUES = [
     ("He left in 1990. Two years later, he died.", WED_1998_08_12, "Two years later", "1992"),
     ("The plan was announced in March. A month later, it failed.", WED_1998_08_12, "A month later", "1998-04"),
     ("The plan was announced in March. A month earlier, he had quit.", WED_1998_08_12, "A month earlier", "1998-02"),
+    ("The bomb exploded at 10:30 a.m. (0730 GMT) Friday.", WED_1998_08_12, "10:30 a.m.", "1998-08-07T10:30"),
+    ("It exploded at 10:30 a.m. local time (0730 GMT) on Friday.", WED_1998_08_12, "10:30 a.m. local time", "1998-08-07T10:30"),
+    ("On Friday, at 10:30 a.m., the bomb exploded.", WED_1998_08_12, "10:30 a.m.", "1998-08-07T10:30"),
+    ("Yesterday, at 3 p.m., he left.", WED_1998_08_12, "3 p.m.", "1998-08-11T15:00"),
+    ("The bomb exploded at 10:30 a.m. Police came.", WED_1998_08_12, "10:30 a.m.", "1998-08-12T10:30"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 

@@ -75,6 +75,7 @@ def r_weekday(m: re.Match[str], ctx: Context) -> Res | None:
     return _with_part(d, m["part"])
 
 
+_DEICTIC_WORDS = ("today", "tonight", "yesterday", "tomorrow")
 _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1}
 
 
@@ -93,8 +94,31 @@ def r_part_of_day(m: re.Match[str], ctx: Context) -> Res | None:
     return _with_part(ctx.dct, m["part"])
 
 
+_DAY_AFTER = re.compile(
+    rf"\s*\([^()]{{1,30}}\)\s*,?\s*(?:on\s+)?(?P<dp>today|tonight|yesterday|tomorrow|(?P<wd>{WD}))\b",
+    re.I,
+)
+
+
+def _day_nearby(m: re.Match[str], ctx: Context) -> date | None:
+    """The day of a clock time named past a parenthesis ('10:30 a.m. (0730 GMT) Friday') or
+    earlier in its sentence ('On Friday, at 10:30 a.m.'), else None."""
+    after = _DAY_AFTER.match(ctx.text, m.end(), m.end() + 60)
+    if after:
+        dp = after["dp"].lower()
+        if dp in _DEICTIC_WORDS:
+            return ctx.dct + timedelta(days=_DEICTIC[dp])
+        return weekday_date(ctx, WEEKDAYS[dp], "", m.start(), m.end())
+    if ctx.last_day is not None and ctx.history:
+        value, end = ctx.history[-1]
+        left, _ = ctx.sentence(m.start(), m.end())
+        if left <= end <= m.start() and value.startswith(ctx.last_day.isoformat()):
+            return ctx.last_day
+    return None
+
+
 def _date_part(m: re.Match[str], ctx: Context) -> date:
-    """The day a clock time is on: named in the phrase, or the publication day."""
+    """The day a clock time is on: named in the phrase or near it, or the publication day."""
     dp = (m["dp"] or "").lower()
     if dp in _DEICTIC:
         return ctx.dct + timedelta(days=_DEICTIC[dp])
@@ -105,7 +129,7 @@ def _date_part(m: re.Match[str], ctx: Context) -> date:
             pick_year(ctx, month_number(m["mon"]), day_number(m["day"]), m.start(), m.end())
             or ctx.dct
         )
-    return ctx.dct
+    return _day_nearby(m, ctx) or ctx.dct
 
 
 def r_clock(m: re.Match[str], ctx: Context) -> Res | None:
