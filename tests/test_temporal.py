@@ -205,6 +205,8 @@ RANGES_AND_CUES = [
     ("On Friday, at 10:30 a.m., the bomb exploded.", WED_1998_08_12, "10:30 a.m.", "1998-08-07T10:30"),
     ("Yesterday, at 3 p.m., he left.", WED_1998_08_12, "3 p.m.", "1998-08-11T15:00"),
     ("The bomb exploded at 10:30 a.m. Police came.", WED_1998_08_12, "10:30 a.m.", "1998-08-12T10:30"),
+    ("Net rose in the third quarter. There were no gains in the latest period.", THU_1989_10_26, "the latest period", "1989-Q3"),
+    ("There were no one-time gains in the latest period.", THU_1989_10_26, "the latest period", "1989-Q3"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 

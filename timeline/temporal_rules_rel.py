@@ -299,6 +299,12 @@ def r_year_earlier(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, f"{ctx.dct.year - 1:04d}")
 
 
+def r_latest_period(m: re.Match[str], ctx: Context) -> Res | None:
+    """'the latest period' (business news): the quarter just reported, else the one named."""
+    period = ctx.recent_period(m.start(), _window(ctx, m.start()))
+    return Res(TimexType.DATE, period or report_quarter(ctx.dct))
+
+
 _COMPARISON = re.compile(r"\b(?:from|than|compared\s+with|compared\s+to|versus|vs\.?)\b", re.I)
 
 
@@ -353,5 +359,6 @@ REL_RULES: list[Rule] = [
     Rule("weekend", rx(r"\bthe\s+weekend\b"), r_weekend),
     Rule("ago", rx(rf"\b(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|(?:before|after)(?=\s*(?:[,.;:)]|$)))"), r_ago),
     Rule("ago", rx(rf"\b(?P<u>{UNIT}|(?:a\s+)?long\s+time|long|some\s+time|a\s+while)\s+ago\b"), r_vague_ago),
+    Rule("latest_period", rx(r"\bthe\s+(?:latest|most\s+recent)\s+(?:fiscal\s+)?period\b"), r_latest_period),
     Rule("year_earlier", rx(r"\b(?:(?:the\s+(?:comparable\s+)?)?year[\s-](?:earlier|ago)\s+(?:quarter|period)|year[\s-](?:earlier|ago))\b"), r_year_earlier),
 ]  # fmt: skip
