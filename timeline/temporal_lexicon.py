@@ -155,7 +155,7 @@ _CLASSES = {
         fortnight fortnights month months quarter quarters year years decade decades century
         centuries millennium millennia ago yearend""",
     "ref": """now nowadays currently presently present moment current recently lately formerly
-        past future soon shortly term later date someday""",
+        past future soon shortly term later date someday latest""",
     "part": """today tonight yesterday tomorrow noon midnight morning afternoon evening night
         overnight mornings afternoons evenings nights""",
     "season": "spring summer fall autumn winter",
