@@ -420,11 +420,6 @@ def test_same_article_under_two_names(db: Path, tmp_path: Path) -> None:
 MARKUP = "The [/b] alliance [red]NATO[/red] and Russia met in Brussels on Wednesday.\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.events puts titles and file names into a rich Table as markup: '[/b]' raises"
-    " MarkupError (a traceback), '[red]…[/red]' is swallowed; add cells as rich.text.Text",
-)
 def test_markup_in_an_article_is_printed_as_is(db: Path, tmp_path: Path) -> None:
     """An event title with '[/b]' and '[red]', a file called '[b]wire.txt': listed as
     written, not crashed on."""
@@ -436,11 +431,6 @@ def test_markup_in_an_article_is_printed_as_is(db: Path, tmp_path: Path) -> None
         assert written in result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli._summary and the 'wrote …' lines of render/export print paths as rich markup:"
-    " a '[/b]' folder is a traceback after the build, '[red]' is dropped; pass markup=False",
-)
 @pytest.mark.parametrize("folder", ["m[/b]x", "[red]x"])
 def test_markup_in_a_path_is_printed_as_is(tmp_path: Path, folder: str) -> None:
     """`build` and `render` print the store and HTML paths exactly as given."""
@@ -499,11 +489,6 @@ def test_store_that_is_not_ours(db: Path, tmp_path: Path, kind: str) -> None:
     assert not html.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.build replaces whatever file --store names; it should refuse a file that is not"
-    " a timeline store or has a newer schema, with the same error as the other commands",
-)
 @pytest.mark.parametrize("kind", ["text", "other", "newer"])
 def test_build_does_not_overwrite_a_store_that_is_not_ours(db: Path, kind: str) -> None:
     """`build --store cookies.sqlite` must not destroy cookies.sqlite."""
@@ -709,12 +694,6 @@ RACER = textwrap.dedent(
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline.add_articles reads the stored events it merges into outside the write"
-    " transaction: when two adds overlap, the second commit overwrites the event the first one"
-    " merged into, dropping its source (lost update)",
-)
 def test_two_adds_at_once_lose_no_source(db: Path, tmp_path: Path) -> None:
     """Two adds that both merge into one stored event, each reading before the other commits,
     must end with the event citing both (as when they run one after the other)."""

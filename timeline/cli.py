@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress as RichProgress
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__, pipeline, views
 from .errors import InputError, NotFoundError, TimelineError
@@ -46,7 +47,7 @@ LanesOpt = Annotated[str, typer.Option("--lanes", help="Lanes of the HTML: actor
 def _version(value: bool) -> None:
     """--version: print the version and stop."""
     if value:
-        out.print(f"timeline {__version__}", highlight=False)
+        out.print(f"timeline {__version__}", highlight=False, markup=False)
         raise typer.Exit()
 
 
@@ -134,13 +135,14 @@ def _summary(report: BuildReport, html: Path | None, store: Path) -> None:
         f"articles: {report.articles_added} added, {report.articles_skipped} already "
         f"stored, {len(report.rejected)} rejected",
         highlight=False,
+        markup=False,
     )
-    out.print(f"events: {report.events}   links: {report.links}", highlight=False)
+    out.print(f"events: {report.events}   links: {report.links}", highlight=False, markup=False)
     for r in report.rejected:
         err.print(f"Error: {r.path}: {r.reason}", markup=False, highlight=False)
-    out.print(f"store: {store}", highlight=False)
+    out.print(f"store: {store}", highlight=False, markup=False)
     if html is not None:
-        out.print(f"html:  {html}", highlight=False)
+        out.print(f"html:  {html}", highlight=False, markup=False)
 
 
 @app.command()
@@ -161,6 +163,8 @@ def build(
                 f"no usable article in {', '.join(paths or ['seeds'])}: "
                 + "; ".join(f"{r.path}: {r.reason}" for r in rejected[:3])
             )
+        if store.exists():
+            Store.open(store, create=False, readonly=True).close()  # never replace a stranger
         fresh = store.with_name(store.name + ".new")
         fresh.unlink(missing_ok=True)
         with Store.open(fresh) as st:
@@ -224,9 +228,9 @@ def events(
         articles = {a.id: a for a in st.articles()}
         table = Table("id", "date", "granularity", "sources", "title", box=None)
         for row in views.event_rows(found, articles):
-            table.add_row(*row)
+            table.add_row(*(Text(cell) for cell in row))
         out.print(table)
-        out.print(f"{len(found)} events", highlight=False)
+        out.print(f"{len(found)} events", highlight=False, markup=False)
 
 
 @app.command()
@@ -299,7 +303,7 @@ def export(
             sys.stdout.write(text)
         else:
             output.write_text(text, encoding="utf-8")
-            out.print(f"wrote {output}", highlight=False)
+            out.print(f"wrote {output}", highlight=False, markup=False)
 
 
 @app.command()
@@ -331,7 +335,7 @@ def dates(
             "span", "text", "type", "value", "granularity", "interval", "mod", "rule", box=None
         )
         for row in views.expression_rows(exprs):
-            table.add_row(*row)
+            table.add_row(*(Text(cell) for cell in row))
         out.print(table)
 
 
@@ -351,7 +355,7 @@ def render(
             written = _render(
                 st, out_html, lanes, _date(date_from, "--from"), _date(date_to, "--to")
             )
-        out.print(f"wrote {written}", highlight=False)
+        out.print(f"wrote {written}", highlight=False, markup=False)
 
 
 @app.command()
@@ -364,7 +368,7 @@ def timeml(
 
     with _errors():
         n = tag_directory(in_dir, out_dir, Settings())
-        out.print(f"tagged {n} documents into {out_dir}", highlight=False)
+        out.print(f"tagged {n} documents into {out_dir}", highlight=False, markup=False)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

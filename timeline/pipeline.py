@@ -69,27 +69,38 @@ def add_articles(
     """Add articles to the store in one transaction: extract only the new ones, merge their
     events with stored events of overlapping dates, and keep every stated link."""
     report = BuildReport(rejected=list(rejected))
+    fresh = _new_articles(articles, store)
+    if progress and len(fresh) < len(articles):
+        progress(len(articles) - len(fresh))  # already stored: nothing to do for them
+    extracted = list(_extract_all(fresh, settings, progress))  # slow part: outside the lock
+    with store.transaction():  # what merging reads is what it writes against
+        keep = [
+            (a, x) for a, x in zip(fresh, extracted, strict=True) if not store.has_article(a.id)
+        ]
+        index = EventIndex(lambda a, z: store.events_overlapping(a, z, open_as_point=True))
+        links: list[EventLink] = []
+        for events, own_links in (x for _a, x in keep):
+            renamed = merge_into(index, events, settings)
+            links.extend(_rename(link, renamed) for link in own_links)
+        added = tuple(a for a, _x in keep)
+        store.apply(ChangeSet(added, tuple(index.events.values()), tuple(links)))
+    report.articles_added = len(added)
+    report.articles_skipped = len(articles) - len(added)
+    report.events = store.event_count()
+    report.links = store.link_count()
+    log.info("added %d articles (%d already stored)", len(added), report.articles_skipped)
+    return report
+
+
+def _new_articles(articles: Sequence[Article], store: Store) -> list[Article]:
+    """Articles not stored yet, each once, in merge order."""
     fresh: list[Article] = []
     seen: set[str] = set()
     for article in sorted(articles, key=_order):
-        if article.id in seen or store.has_article(article.id):
-            report.articles_skipped += 1
-            if progress:
-                progress(1)
-            continue
-        seen.add(article.id)
-        fresh.append(article)
-    index = EventIndex(lambda a, z: store.events_overlapping(a, z, open_as_point=True))
-    links: list[EventLink] = []
-    for events, own_links in _extract_all(fresh, settings, progress):
-        renamed = merge_into(index, events, settings)
-        links.extend(_rename(link, renamed) for link in own_links)
-    store.apply(ChangeSet(tuple(fresh), tuple(index.events.values()), tuple(links)))
-    report.articles_added = len(fresh)
-    report.events = store.event_count()
-    report.links = store.link_count()
-    log.info("added %d articles (%d already stored)", len(fresh), report.articles_skipped)
-    return report
+        if article.id not in seen and not store.has_article(article.id):
+            seen.add(article.id)
+            fresh.append(article)
+    return fresh
 
 
 def _order(article: Article) -> tuple[str, str]:
