@@ -502,7 +502,8 @@ def _first_line(text: str) -> str:
     """The first headline-like line (4+ words of letters) near the top, else the first line."""
     lines = [ln.strip().lstrip("#").strip() for ln in text.split("\n") if ln.strip()]
     headline = (ln for ln in lines[:12] if len(_WORD.findall(ln)) >= 4)
-    return next(headline, lines[0] if lines else "")
+    title = next(headline, lines[0] if lines else "")
+    return title if len(title) <= 160 else title[:159].rsplit(" ", 1)[0] + "…"
 
 
 def _article(doc: _Doc, manifest: _Meta | None, opts: _Meta, settings: Settings) -> Article:
