@@ -207,6 +207,8 @@ RANGES_AND_CUES = [
     ("The bomb exploded at 10:30 a.m. Police came.", WED_1998_08_12, "10:30 a.m.", "1998-08-12T10:30"),
     ("Net rose in the third quarter. There were no gains in the latest period.", THU_1989_10_26, "the latest period", "1989-Q3"),
     ("There were no one-time gains in the latest period.", THU_1989_10_26, "the latest period", "1989-Q3"),
+    ("The hearing was set for Jan. 21 at 9 a.m.", datetime(2000, 1, 7), "Jan. 21", "2000-01-21"),
+    ("The index fell from its record high set on Aug. 6.", THU_1998_02_12, "Aug. 6", "1997-08-06"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 

@@ -28,6 +28,7 @@ _PAST = re.compile(
 _STRONG_FUTURE = re.compile(
     r"\b(?:will|wo\s*n't|shall|'ll|going\s+to|(?:is|are)\s+(?:due|set)\s+to|scheduled|upcoming"
     r"|(?:is|are)\s+expected|could|might|should|would|must|can|to\s+be"
+    r"|(?:set|slated|planned)\s+for|slated\s+to|due\s+on"  # "the hearing was set for Jan. 21"
     r"|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|intends?\s+to|next)\b",
     re.I,
 )
