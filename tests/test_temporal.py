@@ -209,6 +209,14 @@ RANGES_AND_CUES = [
     ("There were no one-time gains in the latest period.", THU_1989_10_26, "the latest period", "1989-Q3"),
     ("The hearing was set for Jan. 21 at 9 a.m.", datetime(2000, 1, 7), "Jan. 21", "2000-01-21"),
     ("The index fell from its record high set on Aug. 6.", THU_1998_02_12, "Aug. 6", "1997-08-06"),
+    ("He came in 1985. The next year, he opened a store.", datetime(2000, 1, 7), "The next year", "1986"),
+    ("He said next year would be hard.", datetime(2000, 1, 7), "next year", "2001"),
+    ("The summer was hot.", datetime(2000, 1, 7), "The summer", "1999-SU"),
+    ("The summer was hot.", THU_1998_02_12, "The summer", "1997-SU"),
+    ("The winter was cold.", THU_1998_02_12, "The winter", "1998-WI"),
+    ("The talks will resume in the spring.", THU_1998_02_12, "the spring", "1998-SP"),
+    ("Next winter will be cold.", datetime(1998, 12, 20), "Next winter", "2000-WI"),
+    ("This winter will be cold.", WED_1998_08_12, "This winter", "1999-WI"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 

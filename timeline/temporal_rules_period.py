@@ -12,7 +12,7 @@ from timeline.models import TimexType
 from timeline.temporal_context import Context, Res
 from timeline.temporal_lexicon import DECADE_WORDS, ORDINALS, SEASONS, YEAR
 from timeline.temporal_rules_abs import Rule, rel_year, rx
-from timeline.temporal_values import quarter_of, season_of
+from timeline.temporal_values import interval, quarter_of
 
 
 def r_decade(m: re.Match[str], ctx: Context) -> Res | None:
@@ -87,12 +87,12 @@ def r_season(m: re.Match[str], ctx: Context) -> Res | None:
     code = SEASONS[m["s"].lower()]
     if m["y"]:
         return Res(TimexType.DATE, f"{int(m['y']):04d}-{code}", anchor="absolute")
-    cur_y, cur = season_of(ctx.dct)
-    order = ["WI", "SP", "SU", "FA"]
-    y = cur_y if code != "WI" or cur == "WI" else ctx.dct.year
-    if order.index(code) > order.index(cur) and code != "WI":
-        if not ctx.future(m.start(), m.end()):
-            y -= 1
+    dct = ctx.dct
+    spans = [(y, interval(f"{y:04d}-{code}")) for y in range(dct.year - 2, dct.year + 2)]
+    if ctx.future(m.start(), m.end()):  # the one under way or the next
+        y = next(y for y, (_, _, hi) in spans if hi is not None and hi >= dct)
+    else:  # the one under way or the latest before
+        y = [y for y, (_, lo, _) in spans if lo is not None and lo <= dct][-1]
     return Res(TimexType.DATE, f"{y:04d}-{code}")
 
 

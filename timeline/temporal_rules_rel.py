@@ -179,7 +179,7 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Res | None:
         return None
     anchor = "publication"
     base = ctx.dct
-    if rel in ("same", "that", "following", "previous", "preceding"):
+    if rel in ("same", "that", "following", "previous", "preceding") or _narrated_next(m, ctx):
         _, start, _ = interval(ctx.last_value or "")
         if start is not None:
             base, anchor = start, "previous"
@@ -187,12 +187,19 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, value, anchor=anchor) if value else None
 
 
+def _narrated_next(m: re.Match[str], ctx: Context) -> bool:
+    """'He came in 1985. The next year, he left': 'the next' in a past narrative follows the
+    date just named, while 'next year' alone counts from publication."""
+    words = m["rel"].lower().split()
+    return words[0] == "the" and words[-1] == "next" and ctx.tense(m.start(), m.end()) == "past"
+
+
 def r_rel_season(m: re.Match[str], ctx: Context) -> Res | None:
     """last summer (the latest one over before publication), this winter, next spring."""
     code, rel, dct = SEASONS[m["s"].lower()], m["rel"].lower(), ctx.dct
     spans = []
     y: int | None
-    for y in range(dct.year - 3, dct.year + 2):
+    for y in range(dct.year - 3, dct.year + 3):
         _, lo, hi = interval(f"{y:04d}-{code}")
         if lo is not None and hi is not None:
             spans.append((y, lo, hi))
@@ -202,9 +209,8 @@ def r_rel_season(m: re.Match[str], ctx: Context) -> Res | None:
     elif rel in ("next", "coming"):
         ys = [y for y, lo, _ in spans if lo > dct]
         y = ys[0] if ys else None
-    else:
-        ys = [y for y, lo, hi in spans if lo <= dct <= hi]
-        y = ys[0] if ys else dct.year
+    else:  # "this winter": the one under way, else the nearest
+        y = min(spans, key=lambda s: (not s[1] <= dct <= s[2], abs((s[1] - dct).days + 45)))[0]
     return Res(TimexType.DATE, f"{y:04d}-{code}") if y is not None else None
 
 

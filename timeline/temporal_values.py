@@ -55,11 +55,12 @@ def quarter_of(d: date) -> int:
 
 
 def season_of(d: date) -> tuple[int, str]:
-    """(year, code) of the meteorological season containing d (December counts as winter)."""
+    """(year, code) of the meteorological season containing d; winter 1998 (1998-WI) runs from
+    December 1997 to February 1998, the year most of it falls in."""
     if d.month == 12:
-        return d.year, "WI"
+        return d.year + 1, "WI"
     if d.month <= 2:
-        return d.year - 1, "WI"
+        return d.year, "WI"
     return d.year, ["SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA"][d.month - 3]
 
 
@@ -110,8 +111,9 @@ def _part_interval(year: int, part: str) -> tuple[Granularity, date, date]:
         h = int(part[1])
         return Granularity.HALF, date(year, 6 * h - 5, 1), last_day(year, 6 * h)
     start_month = SEASON_START[part]
-    end_y, end_m = add_months(year, start_month, 2)
-    return Granularity.SEASON, date(year, start_month, 1), last_day(end_y, end_m)
+    start_y = year - 1 if part == "WI" else year  # 1998-WI: December 1997 - February 1998
+    end_y, end_m = add_months(start_y, start_month, 2)
+    return Granularity.SEASON, date(start_y, start_month, 1), last_day(end_y, end_m)
 
 
 def apply_mod(mod: str, start: date | None, end: date | None) -> tuple[date | None, date | None]:
