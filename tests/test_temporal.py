@@ -217,6 +217,8 @@ RANGES_AND_CUES = [
     ("The talks will resume in the spring.", THU_1998_02_12, "the spring", "1998-SP"),
     ("Next winter will be cold.", datetime(1998, 12, 20), "Next winter", "2000-WI"),
     ("This winter will be cold.", WED_1998_08_12, "This winter", "1999-WI"),
+    ("He moved to Miami in 1985. The year before, he had married.", datetime(2000, 1, 7), "The year before", "1984"),
+    ("The strike began in March 1985. The month after, it ended.", datetime(2000, 1, 7), "The month after", "1985-04"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 

@@ -196,11 +196,12 @@ def r_then(m: re.Match[str], ctx: Context) -> Res | None:
 
 
 def r_that_unit(m: re.Match[str], ctx: Context) -> Res | None:
-    """that year, that month: the year/month of the previous expression."""
+    """that year, the year before: the year/month of the previous expression (or one off)."""
     _, start, _ = interval(ctx.last_value or "")
     if start is None:
         return None
-    value = shift(start, m["u"].lower(), 0)
+    step = _STEP[m["dir"].lower()] if "dir" in m.re.groupindex else 0  # "the year before"
+    value = shift(start, m["u"].lower(), step)
     return Res(TimexType.DATE, value, anchor="previous") if value else None
 
 
@@ -229,5 +230,6 @@ SPAN_RULES: list[Rule] = [
     Rule("same_day", rx(r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|that\s+day|the\s+same\s+day|that\s+(?P<part>morning|afternoon|evening|night))\b"), r_same_day),
     Rule("next_day", rx(r"\bthe\s+(?:(?P<rel>next|following|previous|preceding)\s+(?:day|(?P<part>morning|afternoon|evening|night)\b)|day\s+(?P<dir>before|after)(?=\s*(?:[,.;:)]|$)))"), r_next_day),
     Rule("since_then", rx(r"(?:(?<=\bsince\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\bfrom\s))then\b"), r_then),
+    Rule("that_unit", rx(r"\bthe\s+(?P<u>year|month|week)\s+(?P<dir>before|after)(?=\s*(?:[,.;:)]|$))"), r_that_unit),
     Rule("that_unit", rx(r"\b(?:that|the\s+same)\s+(?P<u>year|month|week)\b"), r_that_unit),
 ]  # fmt: skip
