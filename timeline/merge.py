@@ -1,7 +1,8 @@
 """The same event reported by several articles -> one event listing every source.
 
-Blocking by time keeps merging linear: an incoming event is compared only with events whose
-intervals overlap its own (widened by `merge_window_days`), found through a month-bucket index.
+Blocking keeps merging linear: an incoming event is compared only with events whose intervals
+overlap its own (widened by `merge_window_days`) and that share an event class or an actor with
+it, found through an index of (month, key) buckets.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import date, timedelta
 
 from .models import Event, Granularity
 from .settings import Settings
-from .similarity import report_similarity
+from .similarity import report_keys, report_similarity
 
 Lookup = Callable[[date, date], list[Event]]
 
@@ -46,24 +47,38 @@ class EventIndex:
     def __init__(self, lookup: Lookup | None = None) -> None:
         """Start empty; `lookup(start, end)` returns stored events overlapping an interval."""
         self._lookup = lookup
-        self._buckets: dict[tuple[int, int], set[str]] = defaultdict(set)
+        self._buckets: dict[tuple[tuple[int, int], str], set[str]] = defaultdict(set)
+        self._facts: dict[str, tuple[int, frozenset[str], bool]] = {}
         self.events: dict[str, Event] = {}  # events created or changed in this batch
+
+    def facts(self, ev: Event) -> tuple[frozenset[str], bool]:
+        """(source article ids, undated) of an event, kept per event: a widely reported event
+        has thousands of mentions, and these are asked for at every comparison."""
+        known = self._facts.get(ev.id)
+        if known is None or known[0] != len(ev.mentions):
+            known = (len(ev.mentions), frozenset(m.article_id for m in ev.mentions), _undated(ev))
+            self._facts[ev.id] = known
+        return known[1], known[2]
 
     def put(self, ev: Event) -> None:
         """Add or replace an event."""
         self.events[ev.id] = ev
         if ev.start is not None:
-            for key in _months(ev.start, ev.end or ev.start):
-                self._buckets[key].add(ev.id)
+            keys = report_keys(ev)
+            for month in _months(ev.start, ev.end or ev.start):
+                for key in keys:
+                    self._buckets[(month, key)].add(ev.id)
 
-    def overlapping(self, start: date, end: date) -> list[Event]:
-        """Events (stored or of this batch) whose interval overlaps [start, end]."""
+    def overlapping(self, start: date, end: date, keys: frozenset[str]) -> list[Event]:
+        """Events (stored or of this batch) whose interval overlaps [start, end] and that
+        share a key (report_keys) with the event looking for a match."""
         found: dict[str, Event] = {}
         if self._lookup is not None:
-            found.update((e.id, e) for e in self._lookup(start, end))
-        for key in _months(start, end):
-            for eid in self._buckets.get(key, ()):
-                found[eid] = self.events[eid]
+            found.update((e.id, e) for e in self._lookup(start, end) if report_keys(e) & keys)
+        for month in _months(start, end):
+            for key in keys:
+                for eid in self._buckets.get((month, key), ()):
+                    found[eid] = self.events[eid]
         found.update((k, self.events[k]) for k in found if k in self.events)  # newest version
         return [e for e in found.values() if _overlaps(e, start, end)]
 
@@ -84,14 +99,16 @@ def _nested(a: Event, b: Event) -> bool:
     return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
 
 
-def _candidate_score(new: Event, old: Event, settings: Settings) -> float:
+def _candidate_score(new: Event, old: Event, index: EventIndex, settings: Settings) -> float:
     """Similarity of two reports from different articles; 0 when they must stay apart."""
-    if _shares_source(new, old):
+    new_sources, new_undated = index.facts(new)
+    old_sources, old_undated = index.facts(old)
+    if new_sources & old_sources:
         return 0.0  # one article's distinct statements stay distinct
     if (new.end is None) != (old.end is None):
         return 0.0  # an open interval ("since 2014") is not a dated happening
     threshold = settings.merge_threshold / 100
-    if _undated(new) != _undated(old):
+    if new_undated != old_undated:
         # a publication-day default is only an upper bound: it may join a day-precise report
         # of the same happening, never stand for a month or a year
         if max(new.granularity.rank, old.granularity.rank) > Granularity.DAY.rank:
@@ -103,12 +120,6 @@ def _candidate_score(new: Event, old: Event, settings: Settings) -> float:
         threshold = max(threshold, 0.8)  # "last year" holds many days: the words must agree too
     score = report_similarity(new, old, floor=threshold)
     return score if score >= threshold else 0.0
-
-
-def _shares_source(new: Event, old: Event) -> bool:
-    """True when any article reporting `new` also reports `old`."""
-    mine = {m.article_id for m in new.mentions}
-    return any(m.article_id in mine for m in old.mentions)
 
 
 def _undated(ev: Event) -> bool:
@@ -151,8 +162,8 @@ def merge_into(index: EventIndex, new_events: list[Event], settings: Settings) -
         win = window(ev, settings)
         best, best_score = None, 0.0
         if win is not None and ev.granularity is not Granularity.NONE:
-            for old in index.overlapping(*win):
-                score = _candidate_score(ev, old, settings)
+            for old in index.overlapping(*win, report_keys(ev)):
+                score = _candidate_score(ev, old, index, settings)
                 if score > best_score:
                     best, best_score = old, score
         if best is None:

@@ -24,6 +24,13 @@ def actor_tokens(actors: tuple[str, ...]) -> frozenset[str]:
     return frozenset(t.lower() for a in actors for t in a.split() if len(t) > 1)
 
 
+def report_keys(ev: Event) -> frozenset[str]:
+    """Event classes and actor tokens of a report: two reports that share none of them score
+    below any merge threshold, so an index on these keys finds every possible match."""
+    classes = _features(ev.title)[0]
+    return frozenset(f"class:{c}" for c in classes) | actor_tokens(ev.actors)
+
+
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """Overlap coefficient |a & b| / min(|a|, |b|); 0 when either is empty."""
     if not a or not b:
