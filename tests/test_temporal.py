@@ -219,6 +219,9 @@ RANGES_AND_CUES = [
     ("This winter will be cold.", WED_1998_08_12, "This winter", "1999-WI"),
     ("He moved to Miami in 1985. The year before, he had married.", datetime(2000, 1, 7), "The year before", "1984"),
     ("The strike began in March 1985. The month after, it ended.", datetime(2000, 1, 7), "The month after", "1985-04"),
+    ("By the end of the century, the population will double.", WED_1998_08_12, "the end of the century", "19"),
+    ("By the end of the decade, prices will double.", WED_1998_08_12, "the end of the decade", "199X"),
+    ("The report covers the months of June and July.", WED_1998_08_12, "June", "1998-06"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 
@@ -252,6 +255,8 @@ def test_durations_sets_refs(text, span, value, typ):
 
 
 NOT_DATES = [
+    "It was the trial of the century.",
+    "The report covers the months of",
     "We said we would go. We agreed.",
     "Murder of Su-24 Pilot: Are Turkey, NATO responsible?",
     "Ukraine speaks of 115,000 Russian soldiers.",

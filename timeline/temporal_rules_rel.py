@@ -240,6 +240,19 @@ def r_the_unit(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, value) if value else None
 
 
+_POSITION_BEFORE = re.compile(
+    r"\b(?:end|turn|start|beginning|middle|close)\s+of\s+$|\b(?:early|mid|late)[\s-]+$", re.I
+)
+
+
+def a_the_unit(m: re.Match[str], ctx: Context) -> bool:
+    """'the century', 'the decade' are the current ones only at a position ('the end of the
+    century'); alone they name other things ('the trial of the century')."""
+    if m["u"].lower() not in ("decade", "century"):
+        return True
+    return bool(_POSITION_BEFORE.search(ctx.before(m.start(), 20)))
+
+
 def r_year_end(m: re.Match[str], ctx: Context) -> Res | None:
     """year-end: the end of this year (of last year after 'since')."""
     since = ctx.before(m.start(), 8).lower().endswith("since ")
@@ -360,7 +373,7 @@ REL_RULES: list[Rule] = [
     Rule("ordinal_day", rx(r"\b(?:on|since|until|till|by|before|after|from|to|through)\s+(?P<t>the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"), r_ordinal_day, a_ordinal_day),
     Rule("relative_unit", rx(rf"\b(?P<rel>{_REL}|the\s+(?:{_THE_REL}))\s+(?P<u>week|weekend|month|year|quarter|decade|century|fiscal\s+year)\b"), r_rel_unit),
     Rule("relative_season", rx(r"\b(?P<rel>this|last|next|past|previous|coming)\s+(?P<s>spring|summer|fall|autumn|winter)\b"), r_rel_season),
-    Rule("the_unit", rx(r"\bthe\s+(?:(?:full|whole|entire|current|latest|fiscal|current\s+fiscal|latest\s+fiscal)\s+)?(?P<u>year|quarter|month|week)\b(?![\s-](?:earlier|ago|before|after|long|old)\b)"), r_the_unit),
+    Rule("the_unit", rx(r"\bthe\s+(?:(?:full|whole|entire|current|latest|fiscal|current\s+fiscal|latest\s+fiscal)\s+)?(?P<u>year|quarter|month|week|decade|century)\b(?![\s-](?:earlier|ago|before|after|long|old)\b)"), r_the_unit, a_the_unit),
     Rule("year_end", rx(r"\byear(?:[\s-]|['’]s\s+)end\b"), r_year_end),
     Rule("weekend", rx(r"\bthe\s+weekend\b"), r_weekend),
     Rule("ago", rx(rf"\b(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|(?:before|after)(?=\s*(?:[,.;:)]|$)))"), r_ago),

@@ -71,7 +71,8 @@ def r_vague_duration(m: re.Match[str], ctx: Context) -> Res | None:
 
 
 _DURATION_CUE = re.compile(r"\b(?:for|within|over|after|in|of|from|spanning|lasting)\s+$", re.I)
-_OF_AFTER = re.compile(r"^\s+of\s+(?!the\b|a\b|an\b)", re.I)
+# "months of talks" is a duration, "months of June and July" is not
+_OF_AFTER = re.compile(rf"^\s+of\s+(?!the\b|a\b|an\b|{MON_FULL}|{WD}|\d)", re.I)
 
 
 def a_vague_duration(m: re.Match[str], ctx: Context) -> bool:
