@@ -222,6 +222,8 @@ RANGES_AND_CUES = [
     ("By the end of the century, the population will double.", WED_1998_08_12, "the end of the century", "19"),
     ("By the end of the decade, prices will double.", WED_1998_08_12, "the end of the decade", "199X"),
     ("The report covers the months of June and July.", WED_1998_08_12, "June", "1998-06"),
+    ("Cotton was king in the 1800s.", WED_1998_08_12, "the 1800s", "18"),
+    ("The nation grew in the 1960s.", WED_1998_08_12, "the 1960s", "196X"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 

@@ -16,7 +16,9 @@ from timeline.temporal_values import interval, quarter_of
 
 
 def r_decade(m: re.Match[str], ctx: Context) -> Res | None:
-    """the 1990s, the '90s, the nineties -> 199X."""
+    """the 1990s, the '90s, the nineties -> 199X; the 1800s -> 18 (the century)."""
+    if m["dec"] and m["dec"].endswith("0") and int(m["dec"]) < 200:
+        return Res(TimexType.DATE, m["dec"][:2], anchor="absolute")  # the 1800s: a century
     if m["dec"]:
         return Res(TimexType.DATE, f"{m['dec']}X", anchor="absolute")
     d = int(m["d2"]) if m["d2"] else DECADE_WORDS[m["word"].lower()]
