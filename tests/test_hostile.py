@@ -26,8 +26,7 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from timeline.cli import app
 from timeline.store import Store
