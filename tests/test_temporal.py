@@ -224,6 +224,9 @@ RANGES_AND_CUES = [
     ("The report covers the months of June and July.", WED_1998_08_12, "June", "1998-06"),
     ("Cotton was king in the 1800s.", WED_1998_08_12, "the 1800s", "18"),
     ("The nation grew in the 1960s.", WED_1998_08_12, "the 1960s", "196X"),
+    ("Over the years, many patients died.", WED_1998_08_12, "the years", "PXY"),
+    ("In the first hours of the war, 500 were captured.", WED_1998_08_12, "the first hours", "PTXH"),
+    ("You do not save many lives in the early years.", WED_1998_08_12, "the early years", "PXY"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 
@@ -257,6 +260,7 @@ def test_durations_sets_refs(text, span, value, typ):
 
 
 NOT_DATES = [
+    "The years passed.",
     "It was the trial of the century.",
     "The report covers the months of",
     "We said we would go. We agreed.",
