@@ -227,6 +227,8 @@ RANGES_AND_CUES = [
     ("Over the years, many patients died.", WED_1998_08_12, "the years", "PXY"),
     ("In the first hours of the war, 500 were captured.", WED_1998_08_12, "the first hours", "PTXH"),
     ("You do not save many lives in the early years.", WED_1998_08_12, "the early years", "PXY"),
+    ("Qantas has four flights a week.", WED_1998_08_12, "a week", "P1W"),
+    ("He met two colleagues a week ago.", WED_1998_08_12, "a week ago", "1998-W32"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 
@@ -234,6 +236,10 @@ RANGES_AND_CUES = [
 @pytest.mark.parametrize("text,published,span,value", RANGES_AND_CUES)
 def test_ranges_and_cues(text, published, span, value):
     assert one(text, published, span).value == value
+
+
+def test_counted_rate_is_a_set():
+    assert one("Qantas has four flights a week.", WED_1998_08_12, "a week").type is TimexType.SET
 
 
 NON_CALENDAR = [

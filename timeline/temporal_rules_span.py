@@ -29,7 +29,10 @@ from timeline.temporal_values import duration, interval, shift
 
 _RATE_BEFORE = re.compile(
     r"(?:\d|million|billion|trillion|percent|%|dollars|euros|pounds|cents|times|once|twice"
-    r"|barrels|tons|tonnes)\S*\s+$",
+    r"|barrels|tons|tonnes)\S*\s+$"
+    # a counted plural right before: "four flights a week", "700 seats a week"
+    r"|(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand))\S*"
+    r"\s+(?:[a-z-]+\s+)?[a-z]+s\s+$",
     re.I,
 )
 
