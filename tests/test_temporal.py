@@ -229,6 +229,7 @@ RANGES_AND_CUES = [
     ("You do not save many lives in the early years.", WED_1998_08_12, "the early years", "PXY"),
     ("Qantas has four flights a week.", WED_1998_08_12, "a week", "P1W"),
     ("He met two colleagues a week ago.", WED_1998_08_12, "a week ago", "1998-W32"),
+    ("The attack came at midday Friday.", WED_1998_08_12, "midday Friday", "1998-08-07T12:00"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 

@@ -156,7 +156,7 @@ _CLASSES = {
         centuries millennium millennia ago yearend""",
     "ref": """now nowadays currently presently present moment current recently lately formerly
         past future soon shortly term later date someday latest""",
-    "part": """today tonight yesterday tomorrow noon midnight morning afternoon evening night
+    "part": """today tonight yesterday tomorrow noon midday midnight morning afternoon evening night
         overnight mornings afternoons evenings nights""",
     "season": "spring summer fall autumn winter",
     "hol": """christmas boxing halloween valentine valentines veterans armistice patrick easter
