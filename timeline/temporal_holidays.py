@@ -64,6 +64,10 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "mother's day": lambda y: nth_weekday(y, 5, 6, 2),
     "father's day": lambda y: nth_weekday(y, 6, 6, 3),
     "martin luther king day": lambda y: nth_weekday(y, 1, 0, 3),
+    "presidents' day": lambda y: nth_weekday(y, 2, 0, 3),
+    "columbus day": lambda y: nth_weekday(y, 10, 0, 2),
+    # US: the Tuesday after the first Monday of November
+    "election day": lambda y: nth_weekday(y, 11, 0, 1) + timedelta(days=1),
 }
 _NAMES = "|".join(
     re.escape(k).replace("'", "['’]?").replace(r"\ ", r"\s+")

@@ -160,7 +160,8 @@ _CLASSES = {
         overnight mornings afternoons evenings nights""",
     "season": "spring summer fall autumn winter",
     "hol": """christmas boxing halloween valentine valentines veterans armistice patrick easter
-        good thanksgiving labor memorial mother father luther independence fourth""",
+        good thanksgiving labor memorial mother father luther independence fourth presidents
+        columbus election""",
     "word": """hourly daily nightly weekly biweekly monthly bimonthly annually yearly semiannually
         biannually then end half fiscal nineteen eighteen twenty thousand twenties thirties
         forties fifties sixties seventies eighties nineties q1 q2 q3 q4""",
