@@ -232,6 +232,8 @@ RANGES_AND_CUES = [
     ("The attack came at midday Friday.", WED_1998_08_12, "midday Friday", "1998-08-07T12:00"),
     ("Voters will turn out on Election Day.", datetime(1998, 10, 26), "Election Day", "1998-11-03"),
     ("Stores were busy on Presidents' Day.", datetime(1998, 3, 2), "Presidents' Day", "1998-02-16"),
+    ("Storms will hit Friday.", WED_1998_08_12, "Friday", "1998-08-14"),
+    ("Storms hit Friday.", WED_1998_08_12, "Friday", "1998-08-07"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 

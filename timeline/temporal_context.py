@@ -17,8 +17,12 @@ _FUTURE = re.compile(
     r"|(?:begin|start|open|end|close|expire|resume|convene|meet)s|meet|begin|resume|convene)\b",
     re.I,
 )
+_AFTER_MODAL = "".join(
+    rf"(?<!\b{w}\s)" for w in "will would could may might should can must to".split()
+)
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|says|told|announced|reported|went|came|met|took|made"
+    rf"\b{_AFTER_MODAL}(?<!'ll\s)"  # "will hit Friday" is not past
+    r"(?:was|were|had|did|said|says|told|announced|reported|went|came|met|took|made"
     r"|began|saw|broke|fell|rose|led|left|held|gave|got|struck|fought|won|lost|sent|spent"
     r"|brought|bought|built|caught|chose|drove|flew|fled|grew|knew|paid|ran|sold|shot|spoke"
     r"|stood|stole|threw|wrote|became|sought|kept|felt|found|hit|quit|sank|swore|thought|woke"
