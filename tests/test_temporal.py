@@ -234,6 +234,10 @@ RANGES_AND_CUES = [
     ("Stores were busy on Presidents' Day.", datetime(1998, 3, 2), "Presidents' Day", "1998-02-16"),
     ("Storms will hit Friday.", WED_1998_08_12, "Friday", "1998-08-14"),
     ("Storms hit Friday.", WED_1998_08_12, "Friday", "1998-08-07"),
+    ("This past weekend, crowds gathered.", WED_1998_08_12, "This past weekend", "1998-W32-WE"),
+    ("This past week was busy.", WED_1998_08_12, "This past week", "1998-W32"),
+    ("By Friday, the toll had reached 200.", WED_1998_08_12, "Friday", "1998-08-07"),
+    ("By Friday, the toll will reach 200.", WED_1998_08_12, "Friday", "1998-08-14"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 
@@ -271,6 +275,7 @@ def test_durations_sets_refs(text, span, value, typ):
 
 
 NOT_DATES = [
+    "The blast occurred shortly after the meeting.",
     "The years passed.",
     "It was the trial of the century.",
     "The report covers the months of",

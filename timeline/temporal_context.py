@@ -146,10 +146,14 @@ class Context:
         m = _DEADLINE.search(self.before(start, 30))
         if not m:
             return False
-        left, _ = self.sentence(start, start)
+        left, right = self.sentence(start, start)
         clause = self.text[max(left, start - 120) : start]
         if m.group().lower().startswith("to") and re.search(r"\bfrom\b", clause[-60:], re.I):
             return False
+        if re.match(r"\W*by\b", m.group(), re.I) and re.search(
+            r"\bhad\b", self.text[start : min(right, start + 80)], re.I
+        ):
+            return False  # "By Friday, the toll had reached 200"
         return not re.search(r"\b(?:had|was|were)\b", clause, re.I)
 
     def tense(self, start: int, end: int) -> str:

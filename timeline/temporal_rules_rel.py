@@ -170,7 +170,9 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Res | None:
     """this week, last month, next year, the current quarter, the following year."""
     words = m["rel"].lower().split()
     rel, unit = words[-1], unit_name(m["u"].split()[-1])
-    if rel in ("past",) or (words[0] == "the" and rel == "last"):
+    if words[0] == "this" and rel == "past":
+        rel = "last"  # "this past weekend"
+    elif rel in ("past",) or (words[0] == "the" and rel == "last"):
         return Res(TimexType.DURATION, duration(1, unit), anchor="absolute")
     if rel in ("latest", "recent") and unit == "quarter":
         return Res(TimexType.DATE, report_quarter(ctx.dct))
@@ -357,7 +359,9 @@ def a_ordinal_day(m: re.Match[str], ctx: Context) -> bool:
 
 
 _DP = rf"(?:,?\s+(?:on\s+)?(?P<dp>today|tonight|yesterday|tomorrow|(?P<wd>{WD})|(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)))?"
-_REL = r"this|last|next|coming|past|previous|current|present|same|that|following|preceding"
+_REL = (
+    r"this\s+past|this|last|next|coming|past|previous|current|present|same|that|following|preceding"
+)
 _THE_REL = (
     r"past|last|next|previous|coming|current|following|same|latest|most\s+recent|present|preceding"
 )

@@ -146,13 +146,13 @@ def r_future_day(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, "FUTURE_REF")
 
 
-_SOON_BAD = re.compile(r"^\s+(?:as|after|than|enough)\b", re.I)
+_SOON_BAD = re.compile(r"^\s+(?:as|after|before|than|enough)\b", re.I)
 
 
 def a_ref(m: re.Match[str], ctx: Context) -> bool:
     """'as soon as', 'soon after' are conjunctions, not references to the future."""
     word = m["w"].lower()
-    if word == "soon":
+    if word in ("soon", "shortly"):
         return not _SOON_BAD.match(ctx.after(m.end(), 10)) and not ctx.before(
             m.start(), 4
         ).lower().endswith("as ")
