@@ -110,8 +110,7 @@ _RANGE_FROM = re.compile(r"\b(?:from|between)\b", re.I)
 
 
 def range_start(ctx: Context, start: int, month_only: bool = False) -> date | None:
-    """First day of the date opening a range this one ends ('from Aug. 1 to Aug. 10',
-    'January-March'), else None; the opening date must be a day (a month for month_only)."""
+    """First day of the day (month) opening the range this date ends ('Aug. 1 to Aug. 10')."""
     if not ctx.history:
         return None
     value, end = ctx.history[-1]

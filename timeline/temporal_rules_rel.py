@@ -101,8 +101,7 @@ _DAY_AFTER = re.compile(
 
 
 def _day_nearby(m: re.Match[str], ctx: Context) -> date | None:
-    """The day of a clock time named past a parenthesis ('10:30 a.m. (0730 GMT) Friday') or
-    earlier in its sentence ('On Friday, at 10:30 a.m.'), else None."""
+    """The day named after a clock time's parenthesis or earlier in its sentence, else None."""
     after = _DAY_AFTER.match(ctx.text, m.end(), m.end() + 60)
     if after:
         dp = after["dp"].lower()
@@ -190,8 +189,7 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Res | None:
 
 
 def _narrated_next(m: re.Match[str], ctx: Context) -> bool:
-    """'He came in 1985. The next year, he left': 'the next' in a past narrative follows the
-    date just named, while 'next year' alone counts from publication."""
+    """Whether 'the next <unit>' is in a past narrative (it follows the date just named)."""
     words = m["rel"].lower().split()
     return words[0] == "the" and words[-1] == "next" and ctx.tense(m.start(), m.end()) == "past"
 
@@ -248,8 +246,7 @@ _POSITION_BEFORE = re.compile(
 
 
 def a_the_unit(m: re.Match[str], ctx: Context) -> bool:
-    """'the century', 'the decade' are the current ones only at a position ('the end of the
-    century'); alone they name other things ('the trial of the century')."""
+    """'the century/decade' only at a position ('the end of the century'), not 'trial of the'."""
     if m["u"].lower() not in ("decade", "century"):
         return True
     return bool(_POSITION_BEFORE.search(ctx.before(m.start(), 20)))

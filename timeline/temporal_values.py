@@ -55,8 +55,7 @@ def quarter_of(d: date) -> int:
 
 
 def season_of(d: date) -> tuple[int, str]:
-    """(year, code) of the meteorological season containing d; winter 1998 (1998-WI) runs from
-    December 1997 to February 1998, the year most of it falls in."""
+    """(year, code) of the meteorological season containing d (1998-WI: Dec 1997 - Feb 1998)."""
     if d.month == 12:
         return d.year + 1, "WI"
     if d.month <= 2:
