@@ -238,6 +238,8 @@ RANGES_AND_CUES = [
     ("This past week was busy.", WED_1998_08_12, "This past week", "1998-W32"),
     ("By Friday, the toll had reached 200.", WED_1998_08_12, "Friday", "1998-08-07"),
     ("By Friday, the toll will reach 200.", WED_1998_08_12, "Friday", "1998-08-14"),
+    ("The level we saw in the winter of nineteen ninety-four.", datetime(1998, 2, 23), "the winter of nineteen ninety-four", "1994-WI"),
+    ("This Week, he left.", datetime(1990, 8, 13), "This Week", "1990-W33"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 
@@ -275,6 +277,7 @@ def test_durations_sets_refs(text, span, value, typ):
 
 
 NOT_DATES = [
+    'Baker, speaking on ABC News\' "This Week," said it.',
     "The blast occurred shortly after the meeting.",
     "The years passed.",
     "It was the trial of the century.",

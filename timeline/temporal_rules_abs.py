@@ -286,6 +286,7 @@ def spoken_year(words: str) -> int | None:
     return int(head) * 100 + int(tail) if tail < 100 else None
 
 
+SPOKEN_YEAR = r"(?:nineteen|eighteen|twenty)[\s-](?:hundred|oh[\s-]\w+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?"
 # Words that make a spoken number a quantity: "two thousand years", "nineteen hundred troops".
 COUNTED = r"(?:(?:more|other|odd)\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|people|persons|men|women|children|troops|soldiers|dollars|pounds|miles|tons|percent)\b"
 
@@ -334,7 +335,7 @@ ABS_RULES: list[Rule] = [
     Rule("month_day", rx(rf"(?<!\d)(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MON})(?!\w)"), r_month_day, capitalized),
     Rule("month_year", rx(rf"\b(?P<mon>{MON})\.?,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)"), r_month_year, capitalized),
     Rule("month", rx(rf"\b(?P<mon>{MON_FULL})(?!\w)"), r_month, a_month),
-    Rule("spoken_year", rx(rf"\b(?:(?P<mon>{MON_FULL})\s+|the\s+year\s+)?(?P<sy>(?:nineteen|eighteen|twenty)[\s-](?:hundred|oh[\s-]\w+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)\b(?![\s-]+{COUNTED})"), r_spoken_year),
+    Rule("spoken_year", rx(rf"\b(?:(?P<mon>{MON_FULL})\s+|the\s+year\s+)?(?P<sy>{SPOKEN_YEAR})\b(?![\s-]+{COUNTED})"), r_spoken_year),
     Rule("month_rel_year", rx(rf"\b(?P<mon>{MON_FULL})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"), r_month_rel_year, capitalized),
     Rule("relative_month", rx(rf"\b(?P<rel>last|this|next)\s+(?P<mon>{MON_FULL})(?!\w)"), r_rel_month, capitalized),
     Rule("fiscal_year", rx(rf"\bfiscal(?:\s+year)?\s+(?P<year>{YEAR})(?!\d)"), r_year),

@@ -11,7 +11,7 @@ from datetime import date
 from timeline.models import TimexType
 from timeline.temporal_context import Context, Res
 from timeline.temporal_lexicon import DECADE_WORDS, ORDINALS, SEASONS, YEAR
-from timeline.temporal_rules_abs import Rule, rel_year, rx
+from timeline.temporal_rules_abs import SPOKEN_YEAR, Rule, rel_year, rx, spoken_year
 from timeline.temporal_values import interval, quarter_of
 
 
@@ -87,8 +87,9 @@ def r_half(m: re.Match[str], ctx: Context) -> Res | None:
 def r_season(m: re.Match[str], ctx: Context) -> Res | None:
     """summer, the spring of 1998, winter 2021."""
     code = SEASONS[m["s"].lower()]
-    if m["y"]:
-        return Res(TimexType.DATE, f"{int(m['y']):04d}-{code}", anchor="absolute")
+    year = int(m["y"]) if m["y"] else spoken_year(m["sy"]) if m["sy"] else None
+    if year is not None:  # "the winter of 1994", "the winter of nineteen ninety-four"
+        return Res(TimexType.DATE, f"{year:04d}-{code}", anchor="absolute")
     dct = ctx.dct
     spans = [(y, interval(f"{y:04d}-{code}")) for y in range(dct.year - 2, dct.year + 2)]
     if ctx.future(m.start(), m.end()):  # the one under way or the next
@@ -107,7 +108,7 @@ _SEASON_CUE = re.compile(
 
 def a_season(m: re.Match[str], ctx: Context) -> bool:
     """'fall' and 'spring' are seasons only after a date cue or before a year."""
-    if m["y"] or m["s"].lower() in ("summer", "winter", "autumn"):
+    if m["y"] or m["sy"] or m["s"].lower() in ("summer", "winter", "autumn"):
         return True
     return bool(_SEASON_CUE.search(ctx.before(m.start(), 15)))
 
@@ -130,5 +131,5 @@ PERIOD_RULES: list[Rule] = [
     Rule("year_quarter", rx(rf"\bthe\s+(?P<year>{YEAR})\s+(?:quarter|period)\b"), r_year_quarter),
     Rule("half", rx(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H)[\s-]*(?:FY|')?(?P<y2>{YEAR}|\d{{2}})\b(?P<ord>)?(?P<rel>)?"), r_half),
     Rule("half", rx(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<rel>this|last|next)\s+year))?\b"), r_half),
-    Rule("season", rx(rf"\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?!\d))?\b"), r_season, a_season),
+    Rule("season", rx(rf"\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)|\s+of\s+(?P<sy>{SPOKEN_YEAR}))?\b"), r_season, a_season),
 ]  # fmt: skip

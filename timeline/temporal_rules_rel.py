@@ -188,6 +188,15 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, value, anchor=anchor) if value else None
 
 
+def a_rel_unit(m: re.Match[str], ctx: Context) -> bool:
+    """Title case inside a sentence names a show or a column ('ABC's "This Week"'), not a week."""
+    words = m.group().split()
+    if not all(w[0].isupper() for w in words):
+        return True
+    left, _ = ctx.sentence(m.start(), m.end())
+    return not ctx.text[left : m.start()].strip(" \"'“‘(`")
+
+
 def _narrated_next(m: re.Match[str], ctx: Context) -> bool:
     """Whether 'the next <unit>' is in a past narrative (it follows the date just named)."""
     words = m["rel"].lower().split()
@@ -372,7 +381,7 @@ REL_RULES: list[Rule] = [
     Rule("clock", rx(rf"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<noon>noon|midday|midnight))(?:\s+(?P<tz>[ECMP][SD]?T|GMT|UTC|BST|CET|local\s+time))?{_DP}"), r_clock),
     Rule("clock", rx(r"\b(?:at|by|until|around|from|before|after)\s+(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?![\d:])"), r_clock24),
     Rule("ordinal_day", rx(r"\b(?:on|since|until|till|by|before|after|from|to|through)\s+(?P<t>the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"), r_ordinal_day, a_ordinal_day),
-    Rule("relative_unit", rx(rf"\b(?P<rel>{_REL}|the\s+(?:{_THE_REL}))\s+(?P<u>week|weekend|month|year|quarter|decade|century|fiscal\s+year)\b"), r_rel_unit),
+    Rule("relative_unit", rx(rf"\b(?P<rel>{_REL}|the\s+(?:{_THE_REL}))\s+(?P<u>week|weekend|month|year|quarter|decade|century|fiscal\s+year)\b"), r_rel_unit, a_rel_unit),
     Rule("relative_season", rx(r"\b(?P<rel>this|last|next|past|previous|coming)\s+(?P<s>spring|summer|fall|autumn|winter)\b"), r_rel_season),
     Rule("the_unit", rx(r"\bthe\s+(?:(?:full|whole|entire|current|latest|fiscal|current\s+fiscal|latest\s+fiscal)\s+)?(?P<u>year|quarter|month|week|decade|century)\b(?![\s-](?:earlier|ago|before|after|long|old)\b)"), r_the_unit, a_the_unit),
     Rule("year_end", rx(r"\byear(?:[\s-]|['’]s\s+)end\b"), r_year_end),
