@@ -198,7 +198,7 @@ LINKS = [
     ("following talks", "brussels", "defense ministry"),
     ("after talks between russia and us-led nato collapsed", "brussels", "defense ministry"),
     ("reacted to the expulsion of eight russian diplomats", "expulsion", "suspend"),
-    ("follow a summit", "brussels", "defense ministry"),
+    ("follow a summit", "brussels", "fomin"),
     ("in response to russia’s pattern of aggressive actions", "aggressive", "deterrence"),
     ("after russian foreign ministry spokeswoman maria zakharova", "zakharova", "munich"),
 ]

@@ -312,6 +312,10 @@ def _same_report(d: _Draft, kept: list[_Draft], pub: date) -> _Draft | None:
         ev = k.event
         if ev.start is None or ev.granularity.rank > Granularity.DAY.rank:
             continue
+        if k.sentence.index == d.sentence.index:
+            continue  # clauses of one sentence were cut apart on purpose
+        if not d.event.mentions[0].rule.startswith("publication") and ev.start != d.event.start:
+            continue  # a date taken from its sentence is kept, not traded for another
         if not pub - timedelta(days=7) <= ev.start <= pub:
             continue
         if not speaker & actor_tokens(ev.actors):
@@ -415,7 +419,7 @@ def _best_match(probe: _Draft, drafts: list[_Draft], exclude: _Draft) -> _Draft 
         score = report_similarity(probe.event, ev)
         if score < 0.4:
             continue  # neither an event word nor enough actors in common
-        score += 0.2 * _nearness(probe.event, ev)
+        score += 0.2 * _nearness(probe.event, ev) + (0.1 if d.dated else 0.0)  # a dated happening
         if score >= best_score:
             best, best_score = d, score
     return best
