@@ -240,6 +240,9 @@ RANGES_AND_CUES = [
     ("By Friday, the toll will reach 200.", WED_1998_08_12, "Friday", "1998-08-14"),
     ("The level we saw in the winter of nineteen ninety-four.", datetime(1998, 2, 23), "the winter of nineteen ninety-four", "1994-WI"),
     ("This Week, he left.", datetime(1990, 8, 13), "This Week", "1990-W33"),
+    ("By mid afternoon, officials said the operation was over.", datetime(1998, 3, 6), "mid afternoon", "1998-03-06TAF"),
+    ("On Aug. 7, troops arrived in the late afternoon.", WED_1998_08_12, "the late afternoon", "1998-08-07TAF"),
+    ("In London at mid-afternoon yesterday, shares fell.", THU_1989_10_26, "mid-afternoon yesterday", "1989-10-25TAF"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 

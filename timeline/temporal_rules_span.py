@@ -232,6 +232,8 @@ SPAN_RULES: list[Rule] = [
     Rule("past_ref", rx(rf"\b(?P<w>recently|lately|formerly|the\s+past)\b(?!\s+(?:weeks|months|years|days|decades|{NUM}\b))"), r_ref),
     Rule("future_ref", rx(r"\b(?P<w>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|soon|shortly|a\s+later\s+date|the\s+(?:near|short|long)\s+term)\b"), r_ref, a_ref),
     Rule("same_day", rx(r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|that\s+day|the\s+same\s+day|that\s+(?P<part>morning|afternoon|evening|night))\b"), r_same_day),
+    # "by mid afternoon", "in the early morning": that part of the day just mentioned
+    Rule("part_of_day", rx(r"\b(?:the\s+)?(?P<pos>early|mid|late)[\s-]*(?P<part>morning|afternoon|evening)\b(?!\s+(?:paper|news|show|edition|session|rush|yesterday|today|tomorrow)\b)"), r_same_day),
     Rule("next_day", rx(r"\bthe\s+(?:(?P<rel>next|following|previous|preceding)\s+(?:day|(?P<part>morning|afternoon|evening|night)\b)|day\s+(?P<dir>before|after)(?=\s*(?:[,.;:)]|$)))"), r_next_day),
     Rule("since_then", rx(r"(?:(?<=\bsince\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\bfrom\s))then\b"), r_then),
     Rule("that_unit", rx(r"\bthe\s+(?P<u>year|month|week)\s+(?P<dir>before|after)(?=\s*(?:[,.;:)]|$))"), r_that_unit),
