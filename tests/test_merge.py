@@ -99,7 +99,7 @@ def test_lookup_supplies_stored_candidates():
 
     index = EventIndex(lookup)
     assert merge_into(index, [PROPOSAL_B], DEFAULT) == {"b": "a"}
-    assert calls == [(date(2021, 12, 1), date(2021, 12, 31))]
+    assert calls == [(date(2021, 11, 29), date(2022, 1, 2))]  # widened by merge_window_days
 
 
 def test_a_year_needs_more_than_speaker_and_verb_to_absorb_a_day():
@@ -135,3 +135,54 @@ def test_a_year_needs_more_than_speaker_and_verb_to_absorb_a_day():
     merge_into(index, [day], DEFAULT)
     assert merge_into(index, [year], DEFAULT) == {}
     assert merge_into(index, [same_day], DEFAULT) == {"i": "g"}
+
+
+def test_sources_disagreeing_on_the_day_give_one_flagged_event():
+    a = event(
+        "j",
+        "Floods hit Venice and flooded St Mark's Square",
+        "2022-11-14",
+        "2022-11-14",
+        "2022-11-14",
+        "x",
+        ("Venice",),
+    )
+    b = event(
+        "k",
+        "Floods hit Venice, flooding St Mark's Square",
+        "2022-11-15",
+        "2022-11-15",
+        "2022-11-15",
+        "y",
+        ("Venice",),
+    )
+    index = EventIndex()
+    merge_into(index, [a], DEFAULT)
+    assert merge_into(index, [b], DEFAULT) == {"k": "j"}
+    (merged,) = index.events.values()
+    assert merged.conflict
+    assert [m.value for m in merged.mentions] == ["2022-11-14", "2022-11-15"]
+
+
+def test_one_speaker_on_two_days_is_two_events():
+    a = event(
+        "l",
+        "Putin said talks were useful",
+        "2022-11-14",
+        "2022-11-14",
+        "2022-11-14",
+        "x",
+        ("Vladimir Putin",),
+    )
+    b = event(
+        "m",
+        "Putin said sanctions would fail",
+        "2022-11-16",
+        "2022-11-16",
+        "2022-11-16",
+        "y",
+        ("Vladimir Putin",),
+    )
+    index = EventIndex()
+    merge_into(index, [a], DEFAULT)
+    assert merge_into(index, [b], DEFAULT) == {}

@@ -115,7 +115,7 @@ def _candidate_score(new: Event, old: Event, index: EventIndex, settings: Settin
             return 0.0
         threshold = max(threshold, 0.7)
     if not _nested(new, old):
-        threshold = max(threshold, 0.75)  # disagreeing dates need stronger evidence
+        threshold = max(threshold, 0.85)  # disagreeing dates: the words must agree as well
     elif abs(new.granularity.rank - old.granularity.rank) >= 2:
         threshold = max(threshold, 0.8)  # "last year" holds many days: the words must agree too
     score = report_similarity(new, old, floor=threshold)

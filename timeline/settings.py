@@ -15,7 +15,7 @@ class Settings:
     languages: tuple[str, ...] = ("en",)
     max_article_bytes: int = 20_000_000  # larger inputs are rejected, not read
     merge_threshold: float = 55.0  # rapidfuzz token_set_ratio (0-100) to merge two events
-    merge_window_days: int = 0  # extra days either side of an event's interval when blocking
+    merge_window_days: int = 2  # days either side of an interval to look for the same event
     min_confidence: float = 0.5  # guessed publication dates below this are not used
     workers: int = 1
     extra: dict[str, Any] = field(default_factory=dict)

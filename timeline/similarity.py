@@ -25,10 +25,12 @@ def actor_tokens(actors: tuple[str, ...]) -> frozenset[str]:
 
 
 def report_keys(ev: Event) -> frozenset[str]:
-    """Event classes and actor tokens of a report: two reports that share none of them score
-    below any merge threshold, so an index on these keys finds every possible match."""
-    classes = _features(ev.title)[0]
-    return frozenset(f"class:{c}" for c in classes) | actor_tokens(ev.actors)
+    """Event classes, actor tokens and (for titles with no event word) content words of a
+    report: two reports that share none of them score below any merge threshold (0.4), so an
+    index on these keys finds every possible match."""
+    classes, words, _joined = _features(ev.title)
+    keys = frozenset(f"class:{c}" for c in classes) | actor_tokens(ev.actors)
+    return keys if classes else keys | frozenset(f"word:{w}" for w in words)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -40,15 +42,19 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 def report_similarity(a: Event, b: Event, floor: float = 0.0) -> float:
     """0..1: how likely two events are reports of the same happening (dates not considered).
-    Below `floor` the exact value does not matter: 0 is returned without comparing words."""
+    Below `floor` the exact value does not matter: 0 is returned without comparing words.
+    When neither title has an event word the words stand in for the event class."""
     cls_a, words_a, joined_a = _features(a.title)
     cls_b, words_b, joined_b = _features(b.title)
-    base = 0.4 * bool(cls_a & cls_b) + 0.35 * _overlap(
-        actor_tokens(a.actors), actor_tokens(b.actors)
-    )
-    if base + 0.25 < floor:
+    people = 0.35 * _overlap(actor_tokens(a.actors), actor_tokens(b.actors))
+    if cls_a or cls_b:
+        base = 0.4 * bool(cls_a & cls_b) + people
+        if base + 0.25 < floor:
+            return 0.0
+        return base + 0.25 * _jaccard(words_a, words_b, joined_a, joined_b)
+    if people + 0.65 < floor:
         return 0.0
-    return base + 0.25 * _jaccard(words_a, words_b, joined_a, joined_b)
+    return people + 0.65 * _jaccard(words_a, words_b, joined_a, joined_b)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str], joined_a: str, joined_b: str) -> float:
