@@ -243,6 +243,8 @@ RANGES_AND_CUES = [
     ("By mid afternoon, officials said the operation was over.", datetime(1998, 3, 6), "mid afternoon", "1998-03-06TAF"),
     ("On Aug. 7, troops arrived in the late afternoon.", WED_1998_08_12, "the late afternoon", "1998-08-07TAF"),
     ("In London at mid-afternoon yesterday, shares fell.", THU_1989_10_26, "mid-afternoon yesterday", "1989-10-25TAF"),
+    ("He probably died within weeks or months of his capture.", WED_1998_08_12, "weeks or months", "PXW"),
+    ("The talks could take days or weeks.", WED_1998_08_12, "days or weeks", "PXD"),
     ("A revision Friday to December's figures.", THU_1998_02_12, "December", "1997-12"),
 ]  # fmt: skip
 

@@ -73,7 +73,10 @@ def r_vague_duration(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DURATION, duration(None, unit_name(m["u"])), anchor="absolute")
 
 
-_DURATION_CUE = re.compile(r"\b(?:for|within|over|after|in|of|from|spanning|lasting)\s+$", re.I)
+_DURATION_CUE = re.compile(
+    r"\b(?:for|within|over|after|in|of|from|spanning|lasting|lasts|lasted|takes?|took|taken)\s+$",
+    re.I,
+)
 # "months of talks" is a duration, "months of June and July" is not
 _OF_AFTER = re.compile(rf"^\s+of\s+(?!the\b|a\b|an\b|{MON_FULL}|{WD}|\d)", re.I)
 
@@ -223,7 +226,7 @@ SPAN_RULES: list[Rule] = [
     Rule("one_day", rx(rf"(?:{_MODAL_BEFORE})(?:one|some)\s+day\b(?!\s+(?:after|before|later|earlier|of)\b)|\bsomeday\b|\bsome\s+day(?=\s*,|\s+(?:we|he|she|they|I|you|it|soon)\b)"), r_future_day),
     Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?(?!{NUM}-)|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{_DUR_ADJ}(?P<u>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long|\s+or\s+(?:so|two|three|more))?\b(?!-(?:earlier|ago|old|end))"), r_duration, a_duration),
     Rule("duration_range", rx(rf"\b(?:the\s+{_DUR_MOD}\s+)?(?P<n>{NUM})\s*(?:to|or|-|–|and)\s*(?:{NUM})[\s-]+(?P<u>{UNIT})\b(?P<half>)?"), r_duration, a_duration),
-    Rule("duration_vague", rx(r"\b(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|several|many|few|the\s+(?:first|final|early|opening)|(?:(?<=\bover\s)|(?<=\bthrough\s))the)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries)\b"), r_vague_duration, a_vague_duration),
+    Rule("duration_vague", rx(r"\b(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|several|many|few|the\s+(?:first|final|early|opening)|(?:(?<=\bover\s)|(?<=\bthrough\s))the)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries)(?:\s+(?:or|to)\s+(?:years|months|weeks|days|decades|hours|minutes))?\b"), r_vague_duration, a_vague_duration),
     Rule("set", rx(rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{_SET_UNIT})\b"), r_set),
     Rule("set", rx(rf"\b(?:once|twice|thrice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?P<u>{UNIT})(?P<n>)?(?P<other>)?\b"), r_set),
     Rule("set", rx(rf"\b(?:on\s+)(?P<t>(?P<u>{WD}s))(?P<n>)?(?P<other>)?\b"), r_set),
