@@ -653,8 +653,7 @@ def test_open_events_as_points_only_meet_windows_holding_their_start(tmp_path):
     """open_as_point: an open event ("since 2014") is a candidate only near its start."""
     art = Article("a" * 16, "a.txt", "text", None)
     m = Mention(art.id, 0, "s", "", 0, 1, "2014", "r", "")
-    ev = Event("e1", "Since 2014", "2014", Granularity.YEAR, date(2014, 1, 1), None,
-               mentions=(m,))
+    ev = Event("e1", "Since 2014", "2014", Granularity.YEAR, date(2014, 1, 1), None, mentions=(m,))
     with Store.open(tmp_path / "s.db") as st:
         st.apply(ChangeSet((art,), (ev,)))
         later = (date(2020, 1, 1), date(2020, 1, 31))
