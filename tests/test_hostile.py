@@ -295,11 +295,6 @@ def test_dates_that_do_not_exist_give_no_nonsense_events(db: Path) -> None:
     assert not [v for v in values if NO_SUCH_VALUE.search(v)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="temporal_rules_rel.py rule 'the_unit' reads 'the year' of 'the year 99999' as the"
-    " current year (2022); a number after 'the year' is not 'this year'",
-)
 def test_the_year_99999_is_not_this_year(db: Path) -> None:
     """'runs until the year 99999' must not put an event in 2022."""
     assert nonsense_values(db)["the year 99999"] <= {PUB}
@@ -416,7 +411,7 @@ def test_same_article_under_two_names(db: Path, tmp_path: Path) -> None:
 
 # -- text that looks like terminal markup ---------------------------------------------------------
 
-MARKUP = "The [/b] alliance [red]NATO[/red] and Russia met in Brussels on Wednesday.\n"
+MARKUP = "The [/b] city of [red]Riga[/red] opened its new harbour bridge on Wednesday.\n"
 
 
 def test_markup_in_an_article_is_printed_as_is(db: Path, tmp_path: Path) -> None:
@@ -424,9 +419,9 @@ def test_markup_in_an_article_is_printed_as_is(db: Path, tmp_path: Path) -> None
     written, not crashed on."""
     article = write_article(tmp_path / "[b]wire.txt", MARKUP)
     assert add(db, article, published="2022-01-15").exit_code == 0
-    result = cli("events", "--store", db, "--search", "alliance")
+    result = cli("events", "--store", db, "--search", "harbour")
     assert (result.exit_code, result.stderr) == (0, ""), result.exception
-    for written in ("[/b]", "[red]NATO[/red]", "[b]wire.txt"):
+    for written in ("[/b]", "[red]Riga[/red]", "[b]wire.txt"):
         assert written in result.stdout
 
 
