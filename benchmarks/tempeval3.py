@@ -4,7 +4,7 @@ Usage:
     python benchmarks/tempeval3.py [FOLDER ...] [--baseline-limit N] [--errors N] [--half A|B]
 
 Each FOLDER holds TimeML (.tml) files with gold TIMEX3s; by default the TimeBank (development)
-and AQUAINT (held out) folders of /work/shared/data/tempeval3/train. Prints strict/relaxed
+and AQUAINT (held out) folders of benchmarks/data/tempeval3/train. Prints strict/relaxed
 extent F1, value F1 and type F1, overall and by type, and documents per second.
 """
 
@@ -22,7 +22,7 @@ from timeline.settings import DEFAULT  # noqa: E402
 from timeline.timeml import TimeMLDoc, Timex, read_file, read_timeml, tag_text, to_timex  # noqa: E402
 from timeline.timeml_score import Report, add_document, format_report, match  # noqa: E402
 
-DATA = Path("/work/shared/data/tempeval3/train")
+DATA = Path(__file__).resolve().parent / "data" / "tempeval3" / "train"  # a copy in the repo
 
 
 def load(folder: Path, half: str = "") -> list[TimeMLDoc]:
