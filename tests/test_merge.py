@@ -186,3 +186,27 @@ def test_one_speaker_on_two_days_is_two_events():
     index = EventIndex()
     merge_into(index, [a], DEFAULT)
     assert merge_into(index, [b], DEFAULT) == {}
+
+
+def test_different_people_are_different_events():
+    a = event(
+        "n",
+        "Stoltenberg said NATO would not back down",
+        "2022-01-12",
+        "2022-01-12",
+        "2022-01-12",
+        "x",
+        ("Jens Stoltenberg", "NATO"),
+    )
+    b = event(
+        "o",
+        "Lavrov said NATO would not back down",
+        "2022-01-12",
+        "2022-01-12",
+        "2022-01-12",
+        "y",
+        ("Sergei Lavrov", "NATO"),
+    )
+    index = EventIndex()
+    merge_into(index, [a], DEFAULT)
+    assert merge_into(index, [b], DEFAULT) == {}

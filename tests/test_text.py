@@ -2,7 +2,7 @@
 
 import pytest
 
-from timeline.text import actors, is_prose, make_title
+from timeline.text import actors, is_personal, is_prose, make_title
 
 
 @pytest.mark.parametrize(
@@ -51,6 +51,22 @@ def test_actors(text, expected):
 )
 def test_actors_with_the_articles_proper_names(text, proper, expected):
     assert actors(text, proper) == expected
+
+
+@pytest.mark.parametrize(
+    "name, personal",
+    [
+        ("Jens Stoltenberg", True),
+        ("Fomin", True),
+        ("NATO", False),
+        ("Russia", False),
+        ("Russian Defense Ministry", False),
+        ("Munich Security Conference", False),
+        ("United States", False),
+    ],
+)
+def test_is_personal(name, personal):
+    assert is_personal(name) is personal
 
 
 def test_title_is_short_and_capitalised():

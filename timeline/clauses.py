@@ -134,11 +134,14 @@ def without_expression(text: str, expr: TimeExpression, offset: int) -> str:
     return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"^\W+", "", out.strip()))
 
 
+_FRAME_ONLY = re.compile(r"^\s*(?:according to|in addition|however|meanwhile)\b", re.I)
+
+
 def attribution(text: str, proper: frozenset[str] | None = None) -> tuple[str, str]:
     """("<speaker> said: <content>", speaker) for "<content>, <speaker> said"; else (text, "")."""
     for rx in (_SAID_BY, _SAID_BY_INVERTED):
         m = rx.match(text.strip())
-        if m and actors(m.group("speaker"), proper):
+        if m and actors(m.group("speaker"), proper) and not _FRAME_ONLY.match(m.group("content")):
             speaker = m.group("speaker").strip()
             content = m.group("content").strip(' ,“”"')
             verb = m.group("verb") + m.group("rest").rstrip(" .")

@@ -38,7 +38,7 @@ from .models import (
 )
 from .settings import Settings
 from .similarity import actor_tokens, report_similarity
-from .text import actors, is_prose, make_title, proper_tokens, strip_quotes
+from .text import actors, is_personal, is_prose, make_title, proper_tokens, strip_quotes
 
 _ANAPHOR_STEP = re.compile(
     r"\b(?:this|that|the|these|those|such)\s+(?:step|move|decision|measure|action|response|"
@@ -307,7 +307,8 @@ def _same_report(d: _Draft, kept: list[_Draft], pub: date) -> _Draft | None:
     """The kept event an undated report is part of: the same speaker on a dated event of the
     week before publication that is alike, or the same speaker's other undated statement."""
     best, best_score = None, 0.0
-    speaker = actor_tokens(d.event.actors[:2])
+    people = tuple(a for a in d.event.actors[:2] if is_personal(a))
+    speaker = actor_tokens(people or d.event.actors[:2])
     for k in kept:
         ev = k.event
         if ev.start is None or ev.granularity.rank > Granularity.DAY.rank:
@@ -321,8 +322,10 @@ def _same_report(d: _Draft, kept: list[_Draft], pub: date) -> _Draft | None:
         if not speaker & actor_tokens(ev.actors):
             continue
         score = report_similarity(ev, d.event)
-        if not k.dated and ev.start == pub:
-            score = max(score, 0.5)  # one speaker's statements reported on one day: one event
+        if people and not k.dated and ev.start == pub:
+            score = max(score, 0.5)  # one person's statements reported on one day: one event
+        elif not people:
+            score = score if score >= 0.75 else 0.0  # "Russia", "NATO" say many things a day
         if score >= 0.5 and score > best_score:
             best, best_score = k, score
     return best
@@ -412,10 +415,13 @@ def _best_match(probe: _Draft, drafts: list[_Draft], exclude: _Draft) -> _Draft 
     than `exclude`, the clause's partner), if alike enough; nearer dates win ties."""
     best, best_score = None, 0.5
     limit = exclude.event.start
+    people = actor_tokens(tuple(a for a in probe.event.actors if is_personal(a)))
     for d in drafts:
         ev = d.event
         if d is exclude or not ev.title or (limit and ev.start and ev.start > limit):
             continue
+        if people and not people & actor_tokens(ev.actors):
+            continue  # "Zakharova accused ..." is not someone else's accusation
         score = report_similarity(probe.event, ev)
         if score < 0.4:
             continue  # neither an event word nor enough actors in common

@@ -14,7 +14,8 @@ from datetime import date, timedelta
 
 from .models import Event, Granularity
 from .settings import Settings
-from .similarity import report_keys, report_similarity
+from .similarity import actor_tokens, report_keys, report_similarity
+from .text import is_personal
 
 Lookup = Callable[[date, date], list[Event]]
 
@@ -108,7 +109,11 @@ def _candidate_score(new: Event, old: Event, index: EventIndex, settings: Settin
     if (new.end is None) != (old.end is None):
         return 0.0  # an open interval ("since 2014") is not a dated happening
     threshold = settings.merge_threshold / 100
-    if new_undated != old_undated:
+    if _different_people(new, old):
+        return 0.0  # what one person did or said is not what another did
+    if new_undated and old_undated:
+        threshold = max(threshold, 0.7)  # two publication-day defaults: weakly dated, be strict
+    elif new_undated != old_undated:
         # a publication-day default is only an upper bound: it may join a day-precise report
         # of the same happening, never stand for a month or a year
         if max(new.granularity.rank, old.granularity.rank) > Granularity.DAY.rank:
@@ -120,6 +125,13 @@ def _candidate_score(new: Event, old: Event, index: EventIndex, settings: Settin
         threshold = max(threshold, 0.8)  # "last year" holds many days: the words must agree too
     score = report_similarity(new, old, floor=threshold)
     return score if score >= threshold else 0.0
+
+
+def _different_people(a: Event, b: Event) -> bool:
+    """True when both events name people and no person is in both."""
+    pa = actor_tokens(tuple(x for x in a.actors if is_personal(x)))
+    pb = actor_tokens(tuple(x for x in b.actors if is_personal(x)))
+    return bool(pa and pb and not pa & pb)
 
 
 def _undated(ev: Event) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -10,12 +11,20 @@ from .lexicon import event_classes
 from .models import Event
 from .text import content_words
 
+_ATTRIBUTION = re.compile(
+    r"^[^:]{0,120}\b(?:said|says|stated|warned|added|told|announced|noted|insisted|stressed|"
+    r"demanded|emphasi[sz]ed|according\s+to)\b[^:]{0,60}:\s"
+)
+
 
 @lru_cache(maxsize=65536)
 def _features(title: str) -> tuple[frozenset[str], frozenset[str], str]:
-    """Event classes, content words and the sorted joined words of a report's title."""
+    """Event classes, content words and the sorted joined words of a report's title. In a
+    "<speaker> said: <content>" title the classes are those of the content: what happened."""
     words = content_words(title)
-    return event_classes(title), words, " ".join(sorted(words))
+    m = _ATTRIBUTION.match(title)
+    classes = event_classes(title[m.end() :]) if m else frozenset()
+    return classes or event_classes(title), words, " ".join(sorted(words))
 
 
 @lru_cache(maxsize=65536)

@@ -184,6 +184,22 @@ def _names_in_run(raw: str) -> list[str]:
     return names
 
 
+_STATES = frozenset(v.lower() for v in (*METONYMS.values(), *DEMONYMS.values()))
+_ORG_WORDS = re.compile(
+    r"\b(?:ministry|department|council|party|conference|agency|corp|inc|ltd|plc|co|union|"
+    r"alliance|bank|office|court|government|parliament|commission|committee|service|forces|"
+    r"army|navy|embassy|university|company|group|association|organization|organisation|"
+    r"institute|news|press|times|post|journal|house|republic|kingdom|states|nations)\b\.?",
+    re.I,
+)
+
+
+def is_personal(name: str) -> bool:
+    """True for a name that looks like a person's ("Jens Stoltenberg", "Fomin"), not a state,
+    an acronym ("NATO") or an organisation ("Defense Ministry")."""
+    return not (name.isupper() or name.lower() in _STATES or _ORG_WORDS.search(name))
+
+
 def content_words(text: str) -> frozenset[str]:
     """Lower-cased, crudely stemmed content words, for comparing two reports."""
     out = set()
