@@ -263,7 +263,7 @@ def build_figure(
     if not sel.events:
         return _empty_figure(title, _note(0, sel.undated, sel.outside, 0))
     big = len(sel.events) > BIG
-    pk = Packing(labels=not big, max_rows=3 if big else 10 if len(sel.events) <= 80 else 6)
+    pk = Packing(labels=not big, max_rows=3 if big else 16 if len(sel.events) <= 80 else 6)
     window = (date_from, date_to)
     placed, lane_list, lo, hi = place(sel.events, articles, lanes, pk, MAX_LANES, window)
     index = {g: i for i, g in enumerate(group_order(placed))}

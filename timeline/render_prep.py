@@ -201,7 +201,8 @@ def _pack_lane(
         occ = (min(s, anchor - w), e) if left else (s, max(e, anchor + w))
         row = next((i for i, end in enumerate(ends) if end <= occ[0] - gap), None)
         shown = pk.labels
-        if row is None and len(ends) < pk.max_rows:
+        if row is None and (len(ends) < pk.max_rows or len(ev.sources) > 1):
+            # a new row; events several outlets report always keep their title
             row = len(ends)
             ends.append(-1e18)
         elif row is None:  # lane full: no label, in a row where the marker fits if any
