@@ -9,14 +9,11 @@ untrustworthy (missing paths, a malformed manifest) raise `InputError`.
 from __future__ import annotations
 
 import codecs
-import csv
 import glob
 import hashlib
-import io
 import json
 import logging
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -24,7 +21,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from timeline.decoding import Reject as _Reject
+from timeline.decoding import decode_bytes
 from timeline.errors import InputError
+from timeline.manifest import MANIFEST_NAMES, folder_manifest
+from timeline.manifest import Meta as _Meta
 from timeline.models import Article, Rejection
 from timeline.pubdate import PubDateGuess, parse_explicit, resolve_published
 from timeline.settings import DEFAULT, Settings
@@ -34,8 +35,6 @@ __all__ = ["load_articles", "normalize_text", "content_id"]
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".json")
-MANIFEST_NAMES = ("manifest.toml", "manifest.csv")
-MANIFEST_KEYS = ("file", "published", "outlet", "url", "title")
 NO_DATE = (
     "no publication date found; add it to manifest.toml in its folder, give --published DATE, "
     "or put 'published:' in front matter"
@@ -51,22 +50,6 @@ NO_DATE_HTML = (
 
 NO_DATE_HINTS = {"text": NO_DATE, "html": NO_DATE_HTML, "json": NO_DATE_JSON}
 _WORD = re.compile(r"[^\W\d_]{2,}")
-
-
-class _Reject(Exception):
-    """A per-file problem: becomes a Rejection with this message as the reason."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Meta:
-    """What is known about one article besides its text, and where each date came from."""
-
-    title: str = ""
-    outlet: str = ""
-    url: str = ""
-    published: datetime | None = None
-    source: str = ""
-    confidence: float = 0.0
 
 
 @dataclass(slots=True)
@@ -148,163 +131,6 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
             seen.add(key)
             unique.append(f)
     return unique
-
-
-# --- manifests -----------------------------------------------------------------------------
-
-
-def _manifest_rows(path: Path) -> list[tuple[str, dict[str, Any]]]:
-    """(where, row) pairs of a manifest.toml or manifest.csv; InputError if it cannot be read."""
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read manifest ({exc}); save it as UTF-8") from exc
-    if path.suffix == ".csv":
-        reader = csv.DictReader(io.StringIO(raw))
-        header = [h.strip() for h in (reader.fieldnames or [])]
-        if "file" not in header or any(h not in MANIFEST_KEYS for h in header):
-            raise InputError(
-                f"{path}: header must be file,published,outlet,url[,title] (got {','.join(header)})"
-            )
-        rows = []
-        for row in reader:
-            if None in row:
-                raise InputError(f"{path}: line {reader.line_num}: more fields than the header")
-            rows.append(
-                (f"line {reader.line_num}", {k.strip(): (v or "").strip() for k, v in row.items()})
-            )
-        return rows
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{path}: not valid TOML ({exc}); fix the syntax") from exc
-    extra = sorted(set(data) - {"article"})
-    if extra:
-        raise InputError(f"{path}: unknown key '{extra[0]}'; list articles as [[article]] tables")
-    articles = data.get("article", [])
-    if not isinstance(articles, list) or any(not isinstance(a, dict) for a in articles):
-        raise InputError(f"{path}: 'article' must be an array of tables ([[article]])")
-    return [(f"article {i}", a) for i, a in enumerate(articles, 1)]
-
-
-def read_manifest(path: Path, settings: Settings = DEFAULT) -> dict[str, _Meta]:
-    """File name -> explicit metadata from a folder's manifest, validated (InputError if not)."""
-    entries: dict[str, _Meta] = {}
-    for where, row in _manifest_rows(path):
-        unknown = sorted(set(row) - set(MANIFEST_KEYS))
-        if unknown:
-            keys = ", ".join(MANIFEST_KEYS)
-            raise InputError(f"{path}: {where}: unknown key '{unknown[0]}' (expected {keys})")
-        name = row.get("file")
-        if not isinstance(name, str) or not name.strip():
-            raise InputError(f"{path}: {where}: missing 'file' (the article's file name)")
-        name = name.strip()
-        if "/" in name or "\\" in name:
-            raise InputError(
-                f"{path}: {where}: '{name}' is not a file name in this folder; "
-                "give each folder its own manifest"
-            )
-        if name in entries:
-            raise InputError(f"{path}: {where}: duplicate entry for '{name}'; keep one")
-        if not (path.parent / name).is_file():
-            raise InputError(f"{path}: {where}: '{name}' does not exist in {path.parent}")
-        published = None
-        if row.get("published") not in (None, ""):
-            published = parse_explicit(row["published"], settings.timezone)
-            if published is None:
-                raise InputError(
-                    f"{path}: {where}: published '{row['published']}' for '{name}' is not a "
-                    "date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ"
-                )
-        entries[name] = _Meta(
-            title=str(row.get("title") or ""),
-            outlet=str(row.get("outlet") or ""),
-            url=str(row.get("url") or ""),
-            published=published,
-            source="manifest" if published else "",
-            confidence=1.0 if published else 0.0,
-        )
-    return entries
-
-
-def _folder_manifest(folder: Path, settings: Settings, cache: dict[Path, dict[str, _Meta]]):
-    """The parsed manifest of `folder` ({} if none), read once per build."""
-    key = folder.resolve()
-    if key not in cache:
-        found = [folder / n for n in MANIFEST_NAMES if (folder / n).is_file()]
-        if len(found) > 1:
-            raise InputError(f"{folder}: both manifest.toml and manifest.csv; keep one")
-        cache[key] = read_manifest(found[0], settings) if found else {}
-    return cache[key]
-
-
-# --- reading one file ----------------------------------------------------------------------
-
-
-def _looks_cp1251(data: bytes) -> bool:
-    """True when the non-ASCII bytes read as mostly Cyrillic letters (a Russian cp1251 text)."""
-    high = [b for b in data if b >= 0x80]
-    letters = sum(1 for b in data if chr(b).isalpha() and b < 0x80)
-    cyrillic = sum(1 for b in high if b >= 0xC0 or b in (0xA8, 0xB8))
-    return len(high) >= 20 and cyrillic >= 0.9 * len(high) and len(high) > letters
-
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset=["']?([A-Za-z0-9_.:-]{2,40})""", re.I)
-_WHATWG = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252"}
-
-
-def _declared_charset(data: bytes) -> str:
-    """The charset an HTML page declares in a <meta> tag, as a Python codec name ("" if none)."""
-    m = _CHARSET.search(data[:4096])
-    if not m:
-        return ""
-    name = m.group(1).decode("ascii").lower()
-    try:
-        codec = codecs.lookup(_WHATWG.get(name, name)).name
-    except LookupError:
-        return ""
-    return "" if codec == "utf-8" else codec
-
-
-def decode_bytes(data: bytes, html: bool = False) -> str:
-    """Decode article bytes: UTF-8 (BOM or not), UTF-16/32 with a BOM, an HTML page's declared
-    charset, cp1251 when unmistakable; anything else is a rejection naming the problem."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError as exc:
-                name = codec.upper()
-                raise _Reject(
-                    f"has a {name} byte-order mark but is not valid {name} "
-                    f"(bad bytes at offset {exc.start}); save it as UTF-8"
-                ) from exc
-    if b"\x00" in data:
-        raise _Reject("binary file (contains NUL bytes), not text; give a .txt, .md or .html file")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        declared = _declared_charset(data) if html else ""
-        if declared:
-            try:
-                return data.decode(declared)
-            except UnicodeDecodeError:
-                raise _Reject(
-                    f"not valid {declared} as its <meta charset> says; save it as UTF-8"
-                ) from exc
-        if _looks_cp1251(data):
-            log.info("decoded as cp1251 (Cyrillic text that is not UTF-8)")
-            return data.decode("cp1251")
-        raise _Reject(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02X} at offset {exc.start}); "
-            "save it as UTF-8"
-        ) from exc
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -555,13 +381,13 @@ def load_articles(
     manifests: dict[Path, dict[str, _Meta]] = {}
     folders = [Path(p) for p in ([paths] if isinstance(paths, str | Path) else paths)]
     for folder in [f for f in folders if f.is_dir()] + [f.parent for f in files]:
-        _folder_manifest(folder, settings, manifests)  # all before reading: errors are fatal
+        folder_manifest(folder, settings, manifests)  # all before reading: errors are fatal
     opts = _Meta(outlet=outlet or "", url=url or "", published=published)
     articles: list[Article] = []
     rejected: list[Rejection] = []
     by_id: dict[str, str] = {}
     for f in files:
-        entry = _folder_manifest(f.parent, settings, manifests).get(f.name)
+        entry = folder_manifest(f.parent, settings, manifests).get(f.name)
         for item in read_docs(f, str(f), settings):
             if isinstance(item, Rejection):
                 rejected.append(item)
