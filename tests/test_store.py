@@ -371,11 +371,11 @@ def test_events_overlapping_matches_brute_force(
 
 def test_events_overlapping_uses_the_index(store: Store) -> None:
     """Every branch of the overlap query is an index search, never a table scan."""
-    from timeline import store as store_module
+    from timeline import store_sql as store_module
 
     params = {"qs": "2022-01-01", "qe": "2022-01-31"}
     params.update({f"lo{i}": "2000-01-01" for i in range(store_module.MAX_SPAN)})
-    sql = "EXPLAIN QUERY PLAN " + store_module._OVERLAP_SQL
+    sql = "EXPLAIN QUERY PLAN " + store_module.OVERLAP_SQL
     plan = [row[3] for row in store._db.execute(sql, params)]
     reads = [line for line in plan if "events" in line]
     assert len(reads) == store_module.MAX_SPAN + 1

@@ -10,57 +10,37 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, timedelta
-from functools import lru_cache
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from .errors import NotFoundError, StoreError, TimelineError
 from .models import Article, Event, EventLink
+from .store_sql import (
+    ARTICLE_COLS,
+    ARTICLE_UPSERT,
+    EVENT_UPSERT,
+    LINKS,
+    MAX_SPAN,
+    MESSAGES,
+    ORDER_EVENTS,
+    OVERLAP_POINT_SQL,
+    OVERLAP_SQL,
+    SCHEMA,
+    article_from_row,
+    article_row,
+    event_from_json,
+    event_row,
+    lower_bound,
+    translate,
+)
 
 log = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x544C4E31  # "TLN1" in the SQLite header: marks the file as a timeline store
 BUSY_TIMEOUT_S = 30.0  # a second `timeline add` waits this long for the first to commit
 MIN_PREFIX = 4  # shortest id prefix accepted for events and sources
-OPEN_SPAN = -1  # span level of open intervals (end None)
-MAX_SPAN = 23  # (date.max - date.min).days.bit_length() == 22; levels are 0..22
-
-# Events carry a "span level": the bit length of their length in days (end - start). An event of
-# level L starts at most 2**L - 1 days before its end, so the overlap query can bound `start`
-# from both sides per level and every branch is a short range scan of the (span, start, end)
-# index instead of a scan of everything that starts before the query interval ends.
-_SCHEMA = """
-CREATE TABLE articles (id TEXT PRIMARY KEY, path TEXT NOT NULL, outlet TEXT NOT NULL,
-    url TEXT NOT NULL, title TEXT NOT NULL, published TEXT, published_source TEXT NOT NULL,
-    published_confidence REAL NOT NULL, text TEXT NOT NULL);
-CREATE TABLE events (id TEXT PRIMARY KEY, title TEXT NOT NULL, value TEXT NOT NULL,
-    granularity TEXT NOT NULL, start TEXT, "end" TEXT, mod TEXT NOT NULL, actors TEXT NOT NULL,
-    conflict INTEGER NOT NULL, span INTEGER, search TEXT NOT NULL, data TEXT NOT NULL);
-CREATE INDEX events_interval ON events (span, start, "end");
-CREATE TABLE event_sources (
-    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
-    article_id TEXT NOT NULL REFERENCES articles (id),
-    PRIMARY KEY (event_id, article_id)) WITHOUT ROWID;
-CREATE INDEX event_sources_article ON event_sources (article_id, event_id);
-CREATE TABLE links (source TEXT NOT NULL REFERENCES events (id),
-    target TEXT NOT NULL REFERENCES events (id), kind TEXT NOT NULL, evidence TEXT NOT NULL,
-    article TEXT NOT NULL, UNIQUE (source, target, kind, evidence, article));
-CREATE INDEX links_target ON links (target);
-"""
-
-_ARTICLE_FIELDS = (
-    "id", "path", "outlet", "url", "title", "published", "published_source",
-    "published_confidence", "text",
-)  # fmt: skip
-_ARTICLE_COLS = ", ".join(_ARTICLE_FIELDS)
-_EVENT_FIELDS = (
-    "id", "title", "value", "granularity", "start", "end", "mod", "actors", "conflict", "span",
-    "search", "data",
-)  # fmt: skip
-_LINKS = "SELECT source, target, kind, evidence, article FROM links"
-_ORDER_EVENTS = "ORDER BY start IS NULL, start, id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,74 +50,6 @@ class ChangeSet:
     articles: tuple[Article, ...] = ()
     events: tuple[Event, ...] = ()
     links: tuple[EventLink, ...] = ()
-
-
-def _span_level(event: Event) -> int | None:
-    """Index level of an event's interval: None undated, -1 open, else bit length of its days."""
-    if event.start is None:
-        return None
-    if event.end is None:
-        return OPEN_SPAN
-    return max(0, (event.end - event.start).days).bit_length()
-
-
-def _search_text(event: Event) -> str:
-    """Case-folded title and mention sentences, NUL-separated so no match spans two of them."""
-    return "\0".join([event.title, *(m.sentence for m in event.mentions)]).casefold()
-
-
-def _event_row(event: Event) -> tuple[Any, ...]:
-    """Column values of one events row, in _EVENT_FIELDS order."""
-    d = event.to_dict()
-    return (
-        event.id, event.title, event.value, event.granularity.value, d["start"], d["end"],
-        event.mod, json.dumps(d["actors"], ensure_ascii=False), int(event.conflict),
-        _span_level(event), _search_text(event),
-        json.dumps(d, ensure_ascii=False, separators=(",", ":")),
-    )  # fmt: skip
-
-
-def _article_row(article: Article) -> tuple[Any, ...]:
-    """Column values of one articles row, in _ARTICLE_FIELDS order."""
-    d = article.to_dict(with_text=True)
-    return tuple(d[c] for c in _ARTICLE_FIELDS)
-
-
-def _lower_bound(start: date, level: int) -> str:
-    """Earliest start an event of this span level may have and still reach `start`."""
-    try:
-        return (start - timedelta(days=(1 << level) - 1)).isoformat()
-    except OverflowError:
-        return date.min.isoformat()
-
-
-def _overlap_sql(open_as_point: bool = False) -> str:
-    """One index range scan per span level, united; params: qs, qe, then one bound per level.
-    Open events run forever, or with open_as_point only cover their start day."""
-    first = "start BETWEEN :qs AND :qe" if open_as_point else "start <= :qe"
-    parts = [f"SELECT start, id, data FROM events WHERE span = -1 AND {first}"]
-    parts += [
-        f"SELECT start, id, data FROM events WHERE span = {lvl} AND start BETWEEN :lo{lvl} AND :qe"
-        ' AND "end" >= :qs'
-        for lvl in range(MAX_SPAN)
-    ]
-    return "\nUNION ALL ".join(parts)
-
-
-def _upsert_sql(table: str, columns: tuple[str, ...]) -> str:
-    """INSERT of every column that updates the row in place when the id (first column) exists."""
-    names = ", ".join(f'"{c}"' for c in columns)
-    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns[1:])
-    marks = ", ".join("?" * len(columns))
-    return (
-        f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET {updates}"
-    )
-
-
-_OVERLAP_SQL = _overlap_sql()
-_OVERLAP_POINT_SQL = _overlap_sql(open_as_point=True)
-_ARTICLE_UPSERT = _upsert_sql("articles", _ARTICLE_FIELDS)
-_EVENT_UPSERT = _upsert_sql("events", _EVENT_FIELDS)
 
 
 class Store:
@@ -174,7 +86,7 @@ class Store:
         try:
             db = sqlite3.connect(target, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
         except sqlite3.Error as exc:
-            raise _translate(exc, path) from exc
+            raise translate(exc, path, BUSY_TIMEOUT_S) from exc
         store = cls(db, path)
         try:
             store._prepare(readonly, wal=not (readonly or frozen))
@@ -196,7 +108,7 @@ class Store:
             if wal:
                 self._use_wal()
         except sqlite3.Error as exc:
-            raise _translate(exc, self.path) from exc
+            raise translate(exc, self.path, BUSY_TIMEOUT_S) from exc
 
     def _header(self) -> tuple[int, int, bool]:
         """(application id, schema version, has any table), read in one consistent snapshot."""
@@ -213,7 +125,7 @@ class Store:
         if app_id == version == 0 and not has_tables:
             return False  # a new (or empty) file
         if app_id != APPLICATION_ID:
-            raise StoreError(_MESSAGES["OTHER"].format(path=self.path))
+            raise StoreError(MESSAGES["OTHER"].format(path=self.path))
         if version > self.SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path} was written by a newer timeline (schema {version}, this version"
@@ -226,7 +138,7 @@ class Store:
         with self._transaction():
             if self._check_header():
                 return
-            for statement in _SCHEMA.split(";"):
+            for statement in SCHEMA.split(";"):
                 if statement.strip():
                     self._db.execute(statement)
             self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -271,7 +183,7 @@ class Store:
             with self._transaction():
                 yield
         except sqlite3.Error as exc:
-            raise _translate(exc, self.path) from exc
+            raise translate(exc, self.path, BUSY_TIMEOUT_S) from exc
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -300,7 +212,7 @@ class Store:
         except TimelineError:
             raise
         except sqlite3.Error as exc:
-            raise _translate(exc, self.path) from exc
+            raise translate(exc, self.path, BUSY_TIMEOUT_S) from exc
         except Exception as exc:
             raise StoreError(f"cannot write to {self.path}: {exc}; nothing was written") from exc
         log.debug(
@@ -326,12 +238,12 @@ class Store:
 
     def _write_articles(self, articles: tuple[Article, ...]) -> None:
         """Insert articles; one already stored (same content hash) gets its metadata updated."""
-        self._db.executemany(_ARTICLE_UPSERT, (_article_row(a) for a in articles))
+        self._db.executemany(ARTICLE_UPSERT, (article_row(a) for a in articles))
 
     def _write_events(self, events: tuple[Event, ...]) -> None:
         """Insert or replace events by id (in place, so links to them stay), and their sources."""
         events = tuple({e.id: e for e in events}.values())  # the last of duplicate ids wins
-        self._db.executemany(_EVENT_UPSERT, (_event_row(e) for e in events))
+        self._db.executemany(EVENT_UPSERT, (event_row(e) for e in events))
         self._db.executemany(
             "DELETE FROM event_sources WHERE event_id = ?", ((e.id,) for e in events)
         )
@@ -355,7 +267,7 @@ class Store:
         try:
             return self._db.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise _translate(exc, self.path) from exc
+            raise translate(exc, self.path, BUSY_TIMEOUT_S) from exc
 
     def has_article(self, article_id: str) -> bool:
         """True if an article with this id is stored."""
@@ -363,13 +275,13 @@ class Store:
 
     def article(self, article_id: str) -> Article | None:
         """The article with this exact id, or None."""
-        rows = self._query(f"SELECT {_ARTICLE_COLS} FROM articles WHERE id = ?", (article_id,))
-        return _article(rows[0]) if rows else None
+        rows = self._query(f"SELECT {ARTICLE_COLS} FROM articles WHERE id = ?", (article_id,))
+        return article_from_row(rows[0]) if rows else None
 
     def articles(self) -> list[Article]:
         """Every article, ordered by publication date (undated last), then id."""
-        sql = f"SELECT {_ARTICLE_COLS} FROM articles ORDER BY published IS NULL, published, id"
-        return [_article(row) for row in self._query(sql)]
+        sql = f"SELECT {ARTICLE_COLS} FROM articles ORDER BY published IS NULL, published, id"
+        return [article_from_row(row) for row in self._query(sql)]
 
     def article_count(self) -> int:
         """Number of stored articles."""
@@ -393,7 +305,7 @@ class Store:
         ids = self._resolve("events", ref, "event")
         if not ids:
             return None
-        return _event(self._query("SELECT data FROM events WHERE id = ?", (ids[0],))[0][0])
+        return event_from_json(self._query("SELECT data FROM events WHERE id = ?", (ids[0],))[0][0])
 
     def events(
         self,
@@ -421,7 +333,7 @@ class Store:
         sql = "SELECT data FROM events"
         if where:
             sql += " WHERE " + " AND ".join(f"({w})" for w in where)
-        return [_event(row[0]) for row in self._query(f"{sql} {_ORDER_EVENTS}", params)]
+        return [event_from_json(row[0]) for row in self._query(f"{sql} {ORDER_EVENTS}", params)]
 
     def events_overlapping(
         self, start: date, end: date, *, open_as_point: bool = False
@@ -429,10 +341,10 @@ class Store:
         """Dated events whose interval (open end = forever, or only its start day with
         open_as_point) meets [start, end], by index."""
         params: dict[str, str] = {"qs": start.isoformat(), "qe": end.isoformat()}
-        params.update({f"lo{lvl}": _lower_bound(start, lvl) for lvl in range(MAX_SPAN)})
-        sql = _OVERLAP_POINT_SQL if open_as_point else _OVERLAP_SQL
+        params.update({f"lo{lvl}": lower_bound(start, lvl) for lvl in range(MAX_SPAN)})
+        sql = OVERLAP_POINT_SQL if open_as_point else OVERLAP_SQL
         rows = sorted(self._query(sql, params))  # (start, id, data): few rows
-        return [_event(row[2]) for row in rows]
+        return [event_from_json(row[2]) for row in rows]
 
     def event_count(self) -> int:
         """Number of stored events."""
@@ -444,11 +356,11 @@ class Store:
 
     def links(self) -> list[EventLink]:
         """Every link, ordered by source, target, kind, evidence, article."""
-        return [EventLink(*row) for row in self._query(f"{_LINKS} ORDER BY 1, 2, 3, 4, 5")]
+        return [EventLink(*row) for row in self._query(f"{LINKS} ORDER BY 1, 2, 3, 4, 5")]
 
     def links_of(self, event_id: str) -> list[EventLink]:
         """Links where the event is the source or the target (each by its own index)."""
-        sql = f"{_LINKS} WHERE source = ? UNION {_LINKS} WHERE target = ? ORDER BY 1, 2, 3, 4, 5"
+        sql = f"{LINKS} WHERE source = ? UNION {LINKS} WHERE target = ? ORDER BY 1, 2, 3, 4, 5"
         return [EventLink(*row) for row in self._query(sql, (event_id, event_id))]
 
 
@@ -475,39 +387,3 @@ def _repair_journal_modes(path: Path) -> None:
                 log.info("made %s writable like the store", side)
         except OSError:  # gone, or not ours: SQLite reports what is wrong
             continue
-
-
-def _article(row: tuple[Any, ...]) -> Article:
-    """An Article from an articles row."""
-    return Article.from_dict(dict(zip(_ARTICLE_FIELDS, row, strict=True)))
-
-
-@lru_cache(maxsize=16384)  # overlap queries for nearby dates return mostly the same rows
-def _event(data: str) -> Event:
-    """An Event from its stored JSON (Events are frozen, so cached ones can be shared)."""
-    return Event.from_dict(json.loads(data))
-
-
-_MESSAGES = {  # SQLite error name (prefix) -> what the user reads
-    "SQLITE_NOTADB": "{path} is not a timeline store (not an SQLite database);"
-    " give another --store path or delete it",
-    "OTHER": "{path} is not a timeline store (an SQLite database of another program);"
-    " give another --store path or delete it",
-    "SQLITE_READONLY": "{path} is read-only; make it and its folder writable or give another"
-    " --store path (nothing was written)",
-    "SQLITE_FULL": "the disk is full while writing {path}; free some space and run the command"
-    " again (nothing was written)",
-    "SQLITE_BUSY": "{path} is locked by another timeline process (waited {timeout:g} s);"
-    " try again when it has finished",
-    "SQLITE_CANTOPEN": "cannot open {path}; check that it and its folder are readable and writable",
-    "SQLITE_CORRUPT": "{path} is damaged ({exc}); rebuild it with `timeline build`",
-}
-
-
-def _translate(exc: sqlite3.Error, path: Path) -> StoreError:
-    """A StoreError a user can act on for an SQLite error on the store at path."""
-    name = getattr(exc, "sqlite_errorname", "").replace("SQLITE_LOCKED", "SQLITE_BUSY")
-    for prefix, template in _MESSAGES.items():
-        if name.startswith(prefix):
-            return StoreError(template.format(path=path, timeout=BUSY_TIMEOUT_S, exc=exc))
-    return StoreError(f"cannot use the store at {path}: {exc}")
