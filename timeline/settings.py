@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -14,11 +14,10 @@ class Settings:
     timezone: str = "UTC"
     languages: tuple[str, ...] = ("en",)
     max_article_bytes: int = 20_000_000  # larger inputs are rejected, not read
-    merge_threshold: float = 55.0  # rapidfuzz token_set_ratio (0-100) to merge two events
+    merge_threshold: float = 55.0  # report similarity (0-100) from which two reports merge
     merge_window_days: int = 2  # days either side of an interval to look for the same event
     min_confidence: float = 0.5  # guessed publication dates below this are not used
-    workers: int = 1
-    extra: dict[str, Any] = field(default_factory=dict)
+    workers: int = 1  # extraction processes
 
     def dateparser_settings(self, base: datetime) -> dict[str, Any]:
         """dateparser settings pinned so results do not depend on the machine or the day."""
