@@ -81,3 +81,15 @@ def test_input_order_does_not_matter_with_workers(corpus: list[Article], tmp_pat
     one = build(corpus, 1, tmp_path / "one.db")
     three = build(corpus[::-1], 3, tmp_path / "three.db")
     assert three == one
+
+
+def test_progress_counts_two_units_per_article(tmp_path):
+    """Extraction and merging each report one unit per article; stored ones report both."""
+    articles, _ = load_articles([SEEDS])
+    ticks: list[int] = []
+    with Store.open(tmp_path / "p.db") as store:
+        add_articles(articles, store, Settings(), progress=ticks.append)
+        assert sum(ticks) == 2 * len(articles)
+        ticks.clear()
+        add_articles(articles, store, Settings(), progress=ticks.append)
+        assert ticks == [2 * len(articles)]

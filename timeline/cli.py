@@ -112,7 +112,7 @@ def _progress(total: int, what: str) -> Iterator[pipeline.Progress | None]:
 def _ingest(store: Store, articles: list[Article], rejected: list, workers: int) -> BuildReport:
     """Add articles with a progress bar."""
     settings = Settings(workers=workers)
-    with _progress(len(articles), "extracting") as progress:
+    with _progress(2 * len(articles), "extracting and merging") as progress:
         return pipeline.add_articles(articles, store, settings, rejected, progress)
 
 

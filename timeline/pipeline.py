@@ -67,11 +67,12 @@ def add_articles(
     progress: Progress | None = None,
 ) -> BuildReport:
     """Add articles to the store in one transaction: extract only the new ones, merge their
-    events with stored events of overlapping dates, and keep every stated link."""
+    events with stored events of overlapping dates, and keep every stated link.
+    `progress` is told two units per article: one extracted, one merged."""
     report = BuildReport(rejected=list(rejected))
     fresh = _new_articles(articles, store)
     if progress and len(fresh) < len(articles):
-        progress(len(articles) - len(fresh))  # already stored: nothing to do for them
+        progress(2 * (len(articles) - len(fresh)))  # already stored: nothing to do for them
     extracted = list(_extract_all(fresh, settings, progress))  # slow part: outside the lock
     with store.transaction():  # what merging reads is what it writes against
         keep = [
@@ -79,9 +80,13 @@ def add_articles(
         ]
         index = EventIndex(lambda a, z: store.events_overlapping(a, z, open_as_point=True))
         links: list[EventLink] = []
+        if progress and len(keep) < len(fresh):
+            progress(len(fresh) - len(keep))  # stored meanwhile by another process
         for events, own_links in (x for _a, x in keep):
             renamed = merge_into(index, events, settings)
             links.extend(_rename(link, renamed) for link in own_links)
+            if progress:
+                progress(1)
         added = tuple(a for a, _x in keep)
         store.apply(ChangeSet(added, tuple(index.events.values()), tuple(links)))
     report.articles_added = len(added)
