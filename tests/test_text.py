@@ -74,3 +74,15 @@ def test_title_is_short_and_capitalised():
         "  and the talks in Geneva ended without any agreement on the many "
         "points raised by both sides at length"
     ) == ("The talks in Geneva ended without any agreement on the many points raised by…")
+
+
+@pytest.mark.parametrize(
+    "clause, title",
+    [
+        ("Stoltenberg said that “", "Stoltenberg said"),
+        ("the talks ended in", "The talks ended"),
+        ("Ministers met on Monday.", "Ministers met on Monday"),
+    ],
+)
+def test_titles_lose_dangling_words(clause, title):
+    assert make_title(clause) == title

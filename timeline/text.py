@@ -211,10 +211,17 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_DANGLING = re.compile(
+    r"(?:[\s,;:]+(?:that|and|or|but|of|to|the|a|an|in|on|at|with|for|by|who|which|as))+[\s,;:]*$",
+    re.I,
+)
+
+
 def make_title(text: str, max_words: int = 14) -> str:
     """A short headline-like title from a clause: trimmed, capitalised, at most max_words."""
     text = re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip(" ,;:.–—-\"“”'")
     text = re.sub(r"^(and|but|while|as|which|that|then|so|also)\s+", "", text, flags=re.I)
+    text = _DANGLING.sub("", text)  # "... said that" cut off before a quotation or a clause
     words = text.split()
     title = " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")
     return title[:1].upper() + title[1:]
