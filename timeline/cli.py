@@ -245,9 +245,11 @@ def show(
         if ev is None:
             raise NotFoundError(f"no event {event!r}; list them with `timeline events`")
         articles = {a.id: a for a in st.articles()}
-        out.print(
-            views.event_detail(ev, articles, st.events(), st.links()), markup=False, highlight=False
-        )
+        links = st.links_of(ev.id)
+        others = {x for lk in links for x in (lk.source, lk.target)} - {ev.id}
+        titles = {i: e.title for i in others if (e := st.event(i)) is not None}
+        detail = views.event_detail(ev, articles, links, titles)
+        out.print(detail, markup=False, highlight=False)
 
 
 @app.command()

@@ -51,13 +51,6 @@ def build_graph(events: Sequence[Event], links: Sequence[EventLink]) -> nx.Multi
     return g
 
 
-def causes_and_effects(g: nx.MultiDiGraph, event_id: str) -> tuple[list[dict], list[dict]]:
-    """Stated links into and out of an event: (incoming, outgoing) edge records."""
-    incoming = [dict(d, other=u) for u, _v, d in g.in_edges(event_id, data=True) if d["stated"]]
-    outgoing = [dict(d, other=v) for _u, v, d in g.out_edges(event_id, data=True) if d["stated"]]
-    return incoming, outgoing
-
-
 def find_path(g: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, str, dict]]:
     """The shortest chain of links from a to b (following link direction, else either way)."""
     for graph in (g, g.to_undirected(as_view=True)):

@@ -10,7 +10,7 @@ from datetime import datetime
 
 import networkx as nx
 
-from .graph import build_graph, causes_and_effects, flat_graph
+from .graph import build_graph, flat_graph
 from .models import Article, Event, EventLink, Mention, TimeExpression
 
 EXPORT_FORMATS = ("json", "graphml", "gexf", "csv")
@@ -47,9 +47,13 @@ def event_rows(events: Sequence[Event], articles: Mapping[str, Article]) -> list
 
 
 def event_detail(
-    ev: Event, articles: Mapping[str, Article], events: Sequence[Event], links: Sequence[EventLink]
+    ev: Event,
+    articles: Mapping[str, Article],
+    links: Sequence[EventLink],
+    titles: Mapping[str, str],
 ) -> str:
-    """The `timeline show` text: date and how it was resolved, sources, causes and effects."""
+    """The `timeline show` text: date and how it was resolved, sources, causes and effects.
+    `links` are the stated links the event is an end of; `titles` name their other ends."""
     span = f"{ev.start or '?'} … {ev.end or 'open'}"
     lines = [
         f"{ev.title}",
@@ -65,15 +69,14 @@ def event_detail(
     lines.append("  resolved from:")
     for m in ev.mentions:
         lines += [f"    - {explain(m, articles)}", f"      “{m.sentence}”"]
-    g = build_graph(events, links)
-    titles = {e.id: e.title for e in events}
-    incoming, outgoing = causes_and_effects(g, ev.id)
-    for label, edges in (("after / caused by", incoming), ("before / causes", outgoing)):
-        if edges:
+    incoming = [(lk, lk.source) for lk in links if lk.target == ev.id]
+    outgoing = [(lk, lk.target) for lk in links if lk.source == ev.id]
+    for label, ends in (("after / caused by", incoming), ("before / causes", outgoing)):
+        if ends:
             lines.append(f"  {label}:")
             lines += [
-                f"    - [{d['kind']}] {d['other']} {titles.get(d['other'], '')} — “{d['evidence']}”"
-                for d in edges
+                f"    - [{lk.kind}] {other} {titles.get(other, '')} — “{lk.evidence}”"
+                for lk, other in ends
             ]
     return "\n".join(lines)
 
