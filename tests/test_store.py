@@ -510,8 +510,10 @@ def test_read_only_file_and_folder(sample: ChangeSet, folder_mode: int, file_mod
             before = dump(s)
         path.chmod(file_mode)
         folder.chmod(folder_mode)
-        out = subprocess.run([*cmd, "-c", PROBE, str(ROOT), str(path)], capture_output=True,
-                             text=True, timeout=60)  # fmt: skip
+        # a copy of the package the other user can read, wherever this checkout lives
+        shutil.copytree(ROOT / "timeline", top / "src" / "timeline")
+        out = subprocess.run([*cmd, "-c", PROBE, str(top / "src"), str(path)],
+                             capture_output=True, text=True, timeout=60)  # fmt: skip
         assert out.stdout.splitlines() == ["2", READ_ONLY.format(path)] * 2, out.stderr
         folder.chmod(0o755)
         path.chmod(0o644)
