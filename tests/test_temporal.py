@@ -124,6 +124,10 @@ TABLE = [
     ("The vote is expected on March 28.", datetime(2013, 3, 20), "March 28", "2013-03-28", G.DAY),
     ("A final vote could come in April.", datetime(2013, 3, 20), "April", "2013-04", G.MONTH),
     ("The company said it expanded in April.", datetime(2013, 3, 20), "April", "2012-04", G.MONTH),
+    # tense picks the year only near the publication date; a date most of a year away is the
+    # near one ("until Nov. 2" in a mid-November story is this year's)
+    ("Until Nov. 2, the fund had gained 4%.", datetime(2021, 11, 10), "Nov. 2", "2021-11-02", G.DAY),
+    ("Orders for December delivery fell, it said.", datetime(2021, 11, 20), "December", "2021-12", G.MONTH),
     ("It had been due to expire Friday evening.", datetime(1989, 10, 30), "Friday evening", "1989-10-27TEV", G.TIME),
     # relative units
     ("Prices rose last year.", SAT_2022_01_15, "last year", "2021", G.YEAR),

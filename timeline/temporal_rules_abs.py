@@ -94,14 +94,23 @@ def pick_year(ctx: Context, month: int, day: int, start: int, end: int) -> date 
     if (first := range_start(ctx, start)) is not None:  # "from Aug. 1 to Aug. 10"
         after = [d for d in cands if d >= first]
         return after[0] if after else cands[-1]
+    closest = min(cands, key=lambda d: abs((d - dct).days) - (30 if d <= dct else 0))  # news: past
+    near = [d for d in cands if abs((d - dct).days) <= _TENSE_REACH_DAYS]
     tense = ctx.near_tense(start, end)
     if tense == "past":
-        past = [d for d in cands if d <= dct + timedelta(days=1)]
-        return past[-1] if past else cands[0]
+        past = [d for d in near if d <= dct + timedelta(days=1)]
+        return past[-1] if past else closest
     if tense == "future":
-        ahead = [d for d in cands if d >= dct - timedelta(days=1)]
-        return ahead[0] if ahead else cands[-1]
-    return min(cands, key=lambda d: abs((d - dct).days) - (30 if d <= dct else 0))  # news: past
+        ahead = [d for d in near if d >= dct - timedelta(days=1)]
+        return ahead[0] if ahead else closest
+    return closest
+
+
+# News style gives the year of any date outside the current year, so a bare "Oct. 19" is
+# never most of a year away: tense picks between the past and the coming date only within
+# about nine months of the publication date ("through Oct. 19" in a late-October story is
+# last week, not next year).
+_TENSE_REACH_DAYS = 280
 
 
 _RANGE_DASH = re.compile(r"\s*[-–—]\s*")
@@ -134,13 +143,18 @@ def pick_month_year(ctx: Context, month: int, start: int, end: int) -> int:
     dct = ctx.dct
     if (first := range_start(ctx, start, month_only=True)) is not None:  # "January-March"
         return first.year if month >= first.month else first.year + 1
-    tense = ctx.near_tense(start, end) or ctx.tense(start, end)
-    if tense == "future":
-        return dct.year if month >= dct.month else dct.year + 1
-    if tense == "past":
-        return dct.year if month <= dct.month else dct.year - 1
     diff = month - dct.month  # no tense: the closest such month, the past one on a tie
-    return dct.year + (1 if diff < -6 else -1 if diff >= 6 else 0)
+    closest = dct.year + (1 if diff < -6 else -1 if diff >= 6 else 0)
+    near = ctx.near_tense(start, end)
+    tense = near or ctx.tense(start, end)
+    if tense == "future":
+        year = dct.year if month >= dct.month else dct.year + 1
+    elif tense == "past":
+        year = dct.year if month <= dct.month else dct.year - 1
+    else:
+        return closest
+    months_away = abs((year - dct.year) * 12 + month - dct.month)
+    return year if near or months_away * 30 <= _TENSE_REACH_DAYS else closest
 
 
 def _date_res(d: date | None, ctx: Context, m: re.Match[str]) -> Res | None:
