@@ -138,6 +138,9 @@ TABLE = [
     ("It fell a month ago.", SAT_2022_01_15, "a month ago", "2021-12", G.MONTH),
     ("Sales rose earlier this year.", SAT_2022_01_15, "earlier this year", "2022", G.YEAR),
     ("Sales rose last summer.", SAT_2022_01_15, "last summer", "2021-SU", G.SEASON),
+    ("Elections are due this fall.", datetime(2013, 3, 22), "this fall", "2013-FA", G.SEASON),
+    ("Snow fell this winter.", SAT_2022_01_15, "this winter", "2022-WI", G.SEASON),  # Dec-Feb
+    ("Sales fell this summer.", datetime(2013, 10, 2), "this summer", "2013-SU", G.SEASON),
     ("Sales rose in the summer of 1998.", SAT_2022_01_15, "the summer of 1998", "1998-SU", G.SEASON),
     # quarters, halves, decades, centuries
     ("Profit rose in the third quarter.", THU_1989_10_26, "the third quarter", "1989-Q3", G.QUARTER),
@@ -178,6 +181,9 @@ WED_1998_08_12 = datetime(1998, 8, 12, 10, 30)
 RANGES_AND_CUES = [
     # (text, published, span, value): rules added for value F1 on unseen news
     ("He ruled from January to March.", WED_1998_08_12, "March", "1998-03"),
+    ("Asian markets fell overnight.", WED_1998_08_12, "overnight", "1998-08-11TNI"),
+    ("Crews will work overnight to fix it.", WED_1998_08_12, "overnight", "1998-08-12TNI"),
+    ("On Monday, shares slid after overnight losses.", WED_1998_08_12, "overnight", "1998-08-09TNI"),
     ("The talks lasted from Aug. 1 to Aug. 10.", WED_1998_08_12, "Aug. 10", "1998-08-10"),
     ("The season runs from November to February.", WED_1998_08_12, "February", "1999-02"),
     ("The summit ends on Sunday.", WED_1998_08_12, "Sunday", "1998-08-16"),
@@ -300,6 +306,7 @@ NOT_DATES = [
     "He scored 2000 points and 1500 rebounds.",
     "The 52-year-old minister and his 30-year-old aide.",
     "They painted easter eggs.",
+    "They took an overnight flight to Paris.",
 ]
 
 

@@ -87,6 +87,17 @@ def r_deictic(m: re.Match[str], ctx: Context) -> Res | None:
     return _with_part(d, part)  # "last night", "last evening": the day before
 
 
+def r_overnight(m: re.Match[str], ctx: Context) -> Res | None:
+    """'overnight': the night before the day in question (the one just named, else the
+    publication day), or that day's own night when the clause speaks of the future."""
+    day, anchor = (
+        (ctx.last_day, "previous") if ctx.last_day is not None else (ctx.dct, "publication")
+    )
+    if not ctx.future(m.start(), m.end()):
+        day -= timedelta(days=1)
+    return _with_part(day, "night", anchor=anchor)
+
+
 def r_part_of_day(m: re.Match[str], ctx: Context) -> Res | None:
     """'in the morning': that part of the day just mentioned (or of the publication day)."""
     if ctx.last_day is not None:
@@ -218,8 +229,12 @@ def r_rel_season(m: re.Match[str], ctx: Context) -> Res | None:
     elif rel in ("next", "coming"):
         ys = [y for y, lo, _ in spans if lo > dct]
         y = ys[0] if ys else None
-    else:  # "this winter": the one under way, else the nearest
-        y = min(spans, key=lambda s: (not s[1] <= dct <= s[2], abs((s[1] - dct).days + 45)))[0]
+    else:  # "this fall": the one under way, else the one starting later this calendar year
+        # ("this fall" said in March), else the latest one ("this summer" said in October)
+        now = [y for y, lo, hi in spans if lo <= dct <= hi]
+        later = [y for y, lo, _ in spans if dct < lo and lo.year == dct.year]
+        over = [y for y, _, hi in spans if hi < dct]
+        y = (now or later or over[-1:])[0] if now or later or over else None
     return Res(TimexType.DATE, f"{y:04d}-{code}") if y is not None else None
 
 
@@ -377,6 +392,7 @@ REL_RULES: list[Rule] = [
     Rule("deictic", rx(rf"\b(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>{PART}))?\b"), r_deictic),
     Rule("deictic", rx(rf"\b(?P<w>this|last)\s+(?P<part>{PART})\b"), r_deictic),
     Rule("deictic", rx(r"\b(?P<part>morning|afternoon|evening)\s+(?P<w>yesterday|today|tomorrow)\b"), r_deictic),
+    Rule("overnight", rx(r"\bovernight\b(?!\s+(?:success|sensation|rates?|bags?|stays?|delivery|shipping|flights?|trains?|buses|bus|camps?|oats|guests?|visits?|trips?|accommodation|express|mail|parking)\b)"), r_overnight),
     Rule("part_of_day", rx(r"\bthe\s+(?P<part>morning|afternoon|evening)\b(?!\s+(?:of|paper|news|show|edition|session|rush|star|post)\b)"), r_part_of_day),
     Rule("clock", rx(rf"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<noon>noon|midday|midnight))(?:\s+(?P<tz>[ECMP][SD]?T|GMT|UTC|BST|CET|local\s+time))?{_DP}"), r_clock),
     Rule("clock", rx(r"\b(?:at|by|until|around|from|before|after)\s+(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?![\d:])"), r_clock24),
