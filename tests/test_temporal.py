@@ -181,6 +181,10 @@ WED_1998_08_12 = datetime(1998, 8, 12, 10, 30)
 RANGES_AND_CUES = [
     # (text, published, span, value): rules added for value F1 on unseen news
     ("He ruled from January to March.", WED_1998_08_12, "March", "1998-03"),
+    ("Rates fell between March and May.", datetime(2013, 3, 22), "May", "2013-05"),
+    ("The law took effect on 21/03/2013.", WED_1998_08_12, "21/03/2013", "2013-03-21"),
+    ("The law took effect on 21.03.2013.", WED_1998_08_12, "21.03.2013", "2013-03-21"),
+    ("The law took effect on 3.4.2013.", WED_1998_08_12, "3.4.2013", "2013-04-03"),
     ("Asian markets fell overnight.", WED_1998_08_12, "overnight", "1998-08-11TNI"),
     ("Crews will work overnight to fix it.", WED_1998_08_12, "overnight", "1998-08-12TNI"),
     ("On Monday, shares slid after overnight losses.", WED_1998_08_12, "overnight", "1998-08-09TNI"),
@@ -282,6 +286,10 @@ NON_CALENDAR = [
     ("He recently resigned.", "recently", "PAST_REF", TimexType.DATE),
     ("It will change in the future.", "the future", "FUTURE_REF", TimexType.DATE),
     ("It happened several years ago.", "several years ago", "PAST_REF", TimexType.DATE),
+    ("They waited half an hour.", "half an hour", "PT30M", TimexType.DURATION),
+    ("It lasted half a century.", "half a century", "P50Y", TimexType.DURATION),
+    ("Months later, he resigned.", "Months", "PXM", TimexType.DURATION),
+    ("It sank within seconds.", "seconds", "PTXS", TimexType.DURATION),
 ]  # fmt: skip
 
 
@@ -307,6 +315,8 @@ NOT_DATES = [
     "The 52-year-old minister and his 30-year-old aide.",
     "They painted easter eggs.",
     "They took an overnight flight to Paris.",
+    "Version 3.4.2 was released.",
+    "He had already made his point; later, he left.",
 ]
 
 

@@ -116,6 +116,8 @@ _TENSE_REACH_DAYS = 280
 _RANGE_DASH = re.compile(r"\s*[-–—]\s*")
 _RANGE_TO = re.compile(r"\s*(?:to|through|thru|until|till)\s+", re.I)
 _RANGE_FROM = re.compile(r"\b(?:from|between)\b", re.I)
+_RANGE_AND = re.compile(r"\s+and\s+", re.I)
+_BETWEEN = re.compile(r"\bbetween\b", re.I)
 
 
 def range_start(ctx: Context, start: int, month_only: bool = False) -> date | None:
@@ -127,7 +129,8 @@ def range_start(ctx: Context, start: int, month_only: bool = False) -> date | No
         return None
     dash = _RANGE_DASH.fullmatch(ctx.text, end, start)
     to = _RANGE_TO.fullmatch(ctx.text, end, start) and _RANGE_FROM.search(ctx.before(end, 40))
-    return interval(value)[1] if dash or to else None
+    between = _RANGE_AND.fullmatch(ctx.text, end, start) and _BETWEEN.search(ctx.before(end, 40))
+    return interval(value)[1] if dash or to or between else None
 
 
 def _leap_fallback(year: int, month: int, day: int) -> date | None:
@@ -173,6 +176,13 @@ def r_iso(m: re.Match[str], ctx: Context) -> Res | None:
 def r_numeric(m: re.Match[str], ctx: Context) -> Res | None:
     """12/24/2021 in the configured order, parsed by dateparser."""
     return _date_res(parse_absolute(m.group(), ctx), ctx, m)
+
+
+def r_day_first(m: re.Match[str], ctx: Context) -> Res | None:
+    """21/03/2013 or 21.03.2013: day first, as the first number cannot be a month (or the
+    dots say so)."""
+    d = _leap_fallback(int(m["y"]), int(m["mo"]), int(m["d"]))
+    return _date_res(d, ctx, m)
 
 
 def r_full_date(m: re.Match[str], ctx: Context) -> Res | None:
@@ -343,6 +353,8 @@ def rel_year(ctx: Context, rel: str | None) -> int | None:
 ABS_RULES: list[Rule] = [
     Rule("iso_date", rx(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?\b"), r_iso),
     Rule("numeric_date", rx(r"(?<![\d/.])(?:[01]?\d)/(?:[0-3]?\d)/(?:\d{4}|\d{2})(?![\d/])"), r_numeric),
+    Rule("numeric_date", rx(r"(?<![\d/.])(?P<d>1[3-9]|2\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>\d{4})(?![\d/])"), r_day_first),
+    Rule("numeric_date", rx(r"(?<![\d/.])(?P<d>[0-2]?\d|3[01])\.(?P<mo>0?[1-9]|1[0-2])\.(?P<y>(?:1[89]|20)\d\d)(?![\d.]?\d)"), r_day_first),
     Rule("full_date", rx(rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)(?:,\s*|\s+)(?P<year>{YEAR})(?!\d)"), r_full_date, capitalized),
     Rule("full_date", rx(rf"(?<!\d)(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MON})(?!\w),?\s+(?P<year>{YEAR})(?!\d)"), r_full_date, capitalized),
     Rule("month_day", rx(rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d|[:,.]\d|\s*(?:%|percent|per\s*cent))"), r_month_day, capitalized),

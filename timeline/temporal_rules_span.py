@@ -51,6 +51,11 @@ def r_duration(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DURATION, duration(n, unit), anchor="absolute")
 
 
+def r_half_unit(m: re.Match[str], ctx: Context) -> Res | None:
+    """half an hour (PT30M), half a century (P50Y), a half-day strike (PT12H)."""
+    return Res(TimexType.DURATION, duration(0.5, unit_name(m["u"] or m["u2"])), anchor="absolute")
+
+
 _OF_NEXT = re.compile(r"^\s+of\b", re.I)
 _AGE = re.compile(r"^[\s-]+old\b", re.I)
 
@@ -86,7 +91,10 @@ def a_vague_duration(m: re.Match[str], ctx: Context) -> bool:
     before 'of' ('months of talks')."""
     if m["rel"] or _DURATION_CUE.search(ctx.before(m.start(), 12)):
         return True
-    return bool(_OF_AFTER.match(ctx.after(m.end(), 12)))
+    return bool(_OF_AFTER.match(ctx.after(m.end(), 12)) or _LATER.match(ctx.after(m.end(), 14)))
+
+
+_LATER = re.compile(r"^\s+(?:later|earlier|afterwards?)\b", re.I)  # "months later"
 
 
 def r_set(m: re.Match[str], ctx: Context) -> Res | None:
@@ -226,7 +234,8 @@ SPAN_RULES: list[Rule] = [
     Rule("one_day", rx(rf"(?:{_MODAL_BEFORE})(?:one|some)\s+day\b(?!\s+(?:after|before|later|earlier|of)\b)|\bsomeday\b|\bsome\s+day(?=\s*,|\s+(?:we|he|she|they|I|you|it|soon)\b)"), r_future_day),
     Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?(?!{NUM}-)|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{_DUR_ADJ}(?P<u>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long|\s+or\s+(?:so|two|three|more))?\b(?!-(?:earlier|ago|old|end))"), r_duration, a_duration),
     Rule("duration_range", rx(rf"\b(?:the\s+{_DUR_MOD}\s+)?(?P<n>{NUM})\s*(?:to|or|-|–|and)\s*(?:{NUM})[\s-]+(?P<u>{UNIT})\b(?P<half>)?"), r_duration, a_duration),
-    Rule("duration_vague", rx(r"\b(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|several|many|few|the\s+(?:first|final|early|opening)|(?:(?<=\bover\s)|(?<=\bthrough\s))the)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|centuries)(?:\s+(?:or|to)\s+(?:years|months|weeks|days|decades|hours|minutes))?\b"), r_vague_duration, a_vague_duration),
+    Rule("half_unit", rx(r"\bhalf\s+an?\s+(?P<u>hour|minute|day|year|month|century|decade)\b|\b(?:a\s+)?half[\s-](?P<u2>hour|day|year|century|decade)\b(?![\s-]?(?:ly|mark|time)\b)"), r_half_unit),
+    Rule("duration_vague", rx(r"\b(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|several|many|few|the\s+(?:first|final|early|opening)|(?:(?<=\bover\s)|(?<=\bthrough\s))the)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|seconds|centuries)(?:\s+(?:or|to)\s+(?:years|months|weeks|days|decades|hours|minutes))?\b"), r_vague_duration, a_vague_duration),
     Rule("set", rx(rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{_SET_UNIT})\b"), r_set),
     Rule("set", rx(rf"\b(?:once|twice|thrice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?P<u>{UNIT})(?P<n>)?(?P<other>)?\b"), r_set),
     Rule("set", rx(rf"\b(?:on\s+)(?P<t>(?P<u>{WD}s))(?P<n>)?(?P<other>)?\b"), r_set),
