@@ -132,3 +132,17 @@ def test_scores_follow_tempeval3_definitions():
 def test_timeml_values_write_decades_with_three_digits(text, span, value):
     (t,) = [to_timex(e) for e in tag_text(text, datetime(2022, 1, 15))]
     assert (t.text, t.value) == (span, value)
+
+
+def test_the_benchmark_test_set_is_the_whole_tempeval3_platinum_set():
+    """benchmarks/tempeval3.py scores the TempEval-3 test set; its copy must stay whole: 20
+    documents, each with a creation time, 138 gold TIMEX3s in all (the task's count)."""
+    folder = (
+        Path(__file__).parents[1] / "benchmarks" / "data" / "tempeval3" / "test" / "te3-platinum"
+    )
+    docs = [
+        read_timeml(p.read_text(encoding="utf-8"), p.name) for p in sorted(folder.glob("*.tml"))
+    ]
+    assert len(docs) == 20
+    assert all(d.dct.year == 2013 for d in docs)
+    assert sum(len(d.timexes) for d in docs) == 138
