@@ -182,6 +182,11 @@ RANGES_AND_CUES = [
     # (text, published, span, value): rules added for value F1 on unseen news
     ("He ruled from January to March.", WED_1998_08_12, "March", "1998-03"),
     ("Rates fell between March and May.", datetime(2013, 3, 22), "May", "2013-05"),
+    ("He was born in the ’60s.", datetime(2013, 3, 22), "the ’60s", "196X"),
+    ("The '10s were calm.", datetime(2013, 3, 22), "The '10s", "201X"),
+    ("It happened in ’98.", datetime(2013, 3, 22), "’98", "1998"),
+    ("It fell in Q3.", datetime(2013, 3, 22), "Q3", "2012-Q3"),
+    ("It will rise in Q3.", datetime(2013, 3, 22), "Q3", "2013-Q3"),
     ("The law took effect on 21/03/2013.", WED_1998_08_12, "21/03/2013", "2013-03-21"),
     ("The law took effect on 21.03.2013.", WED_1998_08_12, "21.03.2013", "2013-03-21"),
     ("The law took effect on 3.4.2013.", WED_1998_08_12, "3.4.2013", "2013-04-03"),
@@ -316,6 +321,8 @@ NOT_DATES = [
     "They painted easter eggs.",
     "They took an overnight flight to Paris.",
     "Version 3.4.2 was released.",
+    "He said 'no' 12 times.",
+    "The Q-tip and the QR code.",
     "He had already made his point; later, he left.",
 ]
 

@@ -182,7 +182,10 @@ def trigger_windows(text: str) -> Windows:
     for m in _TOKEN.finditer(text):
         w = m.group()
         if w[0].isdigit():
-            if not (len(w) == 4 and w[0] in "12") and not _DIGIT_NEXT.match(text, m.end()):
+            year_like = (
+                len(w) == 4 and w[0] in "12" or text[m.start() - 1 : m.start()] in ("'", "’")
+            )
+            if not year_like and not _DIGIT_NEXT.match(text, m.end()):
                 continue
             cls = "num"
         else:

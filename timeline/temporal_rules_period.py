@@ -21,8 +21,16 @@ def r_decade(m: re.Match[str], ctx: Context) -> Res | None:
         return Res(TimexType.DATE, m["dec"][:2], anchor="absolute")  # the 1800s: a century
     if m["dec"]:
         return Res(TimexType.DATE, f"{m['dec']}X", anchor="absolute")
-    d = int(m["d2"]) if m["d2"] else DECADE_WORDS[m["word"].lower()]
-    return Res(TimexType.DATE, f"19{d}X", anchor="absolute")  # "the '90s": the 20th century
+    if m["d2"]:  # "the '90s": the latest such decade begun by the publication year ("'10s")
+        start = 2000 + int(m["d2"]) * 10
+        return Res(TimexType.DATE, f"{(start if start <= ctx.dct.year else start - 100) // 10}X")
+    return Res(TimexType.DATE, f"19{DECADE_WORDS[m['word'].lower()]}X", anchor="absolute")
+
+
+def r_short_year(m: re.Match[str], ctx: Context) -> Res | None:
+    """'98 after a preposition: the latest such year up to the publication year."""
+    y = 2000 + int(m["yy"])
+    return Res(TimexType.DATE, f"{y if y <= ctx.dct.year else y - 100:04d}")
 
 
 def r_century(m: re.Match[str], ctx: Context) -> Res | None:
@@ -42,10 +50,18 @@ def r_quarter(m: re.Match[str], ctx: Context) -> Res | None:
         y = 2000 + int(year) if int(year) < 50 else 1900 + int(year)
     anchor = "absolute" if year else "publication"
     if y is None:
-        y = ctx.dct.year
-        if q > quarter_of(ctx.dct) and not ctx.future(m.start(), m.end()):
-            y -= 1
+        return r_quarter_bare(m, ctx, q)
     return Res(TimexType.DATE, f"{y:04d}-Q{q}", anchor=anchor)
+
+
+def r_quarter_bare(m: re.Match[str], ctx: Context, q: int = 0) -> Res | None:
+    """A quarter with no year ('Q1', 'the third quarter'): this year's, or last year's when
+    it is still to come and the clause is not about the future."""
+    q = q or int(m["q"])
+    y = ctx.dct.year
+    if q > quarter_of(ctx.dct) and not ctx.future(m.start(), m.end()):
+        y -= 1
+    return Res(TimexType.DATE, f"{y:04d}-Q{q}")
 
 
 def r_year_quarter(m: re.Match[str], ctx: Context) -> Res | None:
@@ -124,10 +140,12 @@ def r_quarter_q(m: re.Match[str], ctx: Context) -> Res | None:
 
 
 PERIOD_RULES: list[Rule] = [
-    Rule("decade", rx(r"(?:\bthe\s+)?(?:\b(?P<dec>1\d\d|20\d)0'?s\b|'(?P<d2>\d)0s\b|\b(?P<cent>nineteen[\s-])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"), r_decade),
+    Rule("decade", rx(r"(?:\bthe\s+)?(?:\b(?P<dec>1\d\d|20\d)0['’]?s\b|['’](?P<d2>\d)0s\b|\b(?P<cent>nineteen[\s-])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"), r_decade),
     Rule("century", rx(r"\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))[\s-]century\b"), r_century),
     Rule("quarter", rx(rf"\b(?:(?:the|a)\s+(?=(?:{YEAR}\s+)?(?:fiscal\s+)?\w+\s+(?:fiscal\s+)?quarter)|(?P<rel2>this|last|next)\s+year's\s+)?(?:(?:fiscal\s+)?(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next|the\s+(?:previous|current|following))\s+(?:fiscal\s+)?year))?(?P<q>)?\b"), r_quarter),
     Rule("quarter", rx(rf"\b(?:(?:Q(?P<q>[1-4])|(?P<q3>[1-4])Q)[\s-]*(?:FY|')?(?P<y1>{YEAR}|\d{{2}})|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))\b"), r_quarter_q),
+    Rule("quarter", rx(r"\bQ(?P<q>[1-4])\b(?![\s-]*(?:\d|FY|['’]\d))"), r_quarter_bare),
+    Rule("short_year", rx(r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bclass\sof\s))['’](?P<yy>\d\d)\b(?!['’]?s\b)"), r_short_year),
     Rule("year_quarter", rx(rf"\bthe\s+(?P<year>{YEAR})\s+(?:quarter|period)\b"), r_year_quarter),
     Rule("half", rx(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H)[\s-]*(?:FY|')?(?P<y2>{YEAR}|\d{{2}})\b(?P<ord>)?(?P<rel>)?"), r_half),
     Rule("half", rx(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<rel>this|last|next)\s+year))?\b"), r_half),
