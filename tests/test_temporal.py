@@ -185,6 +185,10 @@ RANGES_AND_CUES = [
     ("He was born in the ’60s.", datetime(2013, 3, 22), "the ’60s", "196X"),
     ("The '10s were calm.", datetime(2013, 3, 22), "The '10s", "201X"),
     ("It happened in ’98.", datetime(2013, 3, 22), "’98", "1998"),
+    ("It grew fast in the 90s.", datetime(2013, 3, 22), "the 90s", "199X"),
+    ("It opened at 10:30:34 a.m.", datetime(2013, 3, 22), "10:30:34 a.m.", "2013-03-22T10:30:34"),
+    ("It began the morning of April 18, 1775.", datetime(2013, 3, 22), "the morning of April 18, 1775", "1775-04-18TMO"),
+    ("The talks began on April 18.", datetime(2013, 3, 22), "April 18", "2012-04-18"),  # past verb
     ("It fell in Q3.", datetime(2013, 3, 22), "Q3", "2012-Q3"),
     ("It will rise in Q3.", datetime(2013, 3, 22), "Q3", "2013-Q3"),
     ("The law took effect on 21/03/2013.", WED_1998_08_12, "21/03/2013", "2013-03-21"),
@@ -292,6 +296,7 @@ NON_CALENDAR = [
     ("It will change in the future.", "the future", "FUTURE_REF", TimexType.DATE),
     ("It happened several years ago.", "several years ago", "PAST_REF", TimexType.DATE),
     ("They waited half an hour.", "half an hour", "PT30M", TimexType.DURATION),
+    ("They meet Monday afternoons.", "Monday afternoons", "XXXX-WXX-1TAF", TimexType.SET),
     ("It lasted half a century.", "half a century", "P50Y", TimexType.DURATION),
     ("Months later, he resigned.", "Months", "PXM", TimexType.DURATION),
     ("It sank within seconds.", "seconds", "PTXS", TimexType.DURATION),
@@ -322,6 +327,8 @@ NOT_DATES = [
     "They took an overnight flight to Paris.",
     "Version 3.4.2 was released.",
     "He said 'no' 12 times.",
+    "Highs will be in the 90s.",
+    "She is in her 90s.",
     "The Q-tip and the QR code.",
     "He had already made his point; later, he left.",
 ]

@@ -22,6 +22,7 @@ from timeline.temporal_lexicon import (
     DAYNUM,
     MON,
     MON_FULL,
+    PARTS_OF_DAY,
     WD,
     WEEKDAYS,
     YEAR,
@@ -98,7 +99,7 @@ def pick_year(ctx: Context, month: int, day: int, start: int, end: int) -> date 
     near = [d for d in cands if abs((d - dct).days) <= _TENSE_REACH_DAYS]
     tense = ctx.near_tense(start, end)
     if tense == "past":
-        past = [d for d in near if d <= dct + timedelta(days=1)]
+        past = [d for d in cands if d <= dct + timedelta(days=1)]
         return past[-1] if past else closest
     if tense == "future":
         ahead = [d for d in near if d >= dct - timedelta(days=1)]
@@ -107,9 +108,10 @@ def pick_year(ctx: Context, month: int, day: int, start: int, end: int) -> date 
 
 
 # News style gives the year of any date outside the current year, so a bare "Oct. 19" is
-# never most of a year away: tense picks between the past and the coming date only within
-# about nine months of the publication date ("through Oct. 19" in a late-October story is
-# last week, not next year).
+# rarely most of a year away. A past verb right before the date still wins ("began the
+# morning of April 18" said in March is last April), but a future cue or a tense read from
+# the whole sentence moves the date only within about nine months of publication ("through
+# Oct. 19" in a late-October story is last week, not next year).
 _TENSE_REACH_DAYS = 280
 
 
@@ -183,6 +185,23 @@ def r_day_first(m: re.Match[str], ctx: Context) -> Res | None:
     dots say so)."""
     d = _leap_fallback(int(m["y"]), int(m["mo"]), int(m["d"]))
     return _date_res(d, ctx, m)
+
+
+def r_part_of_date(m: re.Match[str], ctx: Context) -> Res | None:
+    """'the morning of April 18(, 1775)': that part of that day, a TIME."""
+    mo, d = month_number(m["mon"]), day_number(m["day"])
+    day = (
+        _leap_fallback(int(m["year"]), mo, d)
+        if m["year"]
+        else pick_year(ctx, mo, d, m.start(), m.end())
+    )
+    if day is None:
+        return None
+    return Res(
+        TimexType.TIME,
+        f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}",
+        anchor="absolute" if m["year"] else "publication",
+    )
 
 
 def r_full_date(m: re.Match[str], ctx: Context) -> Res | None:
@@ -355,6 +374,7 @@ ABS_RULES: list[Rule] = [
     Rule("numeric_date", rx(r"(?<![\d/.])(?:[01]?\d)/(?:[0-3]?\d)/(?:\d{4}|\d{2})(?![\d/])"), r_numeric),
     Rule("numeric_date", rx(r"(?<![\d/.])(?P<d>1[3-9]|2\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>\d{4})(?![\d/])"), r_day_first),
     Rule("numeric_date", rx(r"(?<![\d/.])(?P<d>[0-2]?\d|3[01])\.(?P<mo>0?[1-9]|1[0-2])\.(?P<y>(?:1[89]|20)\d\d)(?![\d.]?\d)"), r_day_first),
+    Rule("part_of_date", rx(rf"\bthe\s+(?P<part>morning|afternoon|evening|night)\s+of\s+(?:{WD},?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_part_of_date, capitalized),
     Rule("full_date", rx(rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)(?:,\s*|\s+)(?P<year>{YEAR})(?!\d)"), r_full_date, capitalized),
     Rule("full_date", rx(rf"(?<!\d)(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MON})(?!\w),?\s+(?P<year>{YEAR})(?!\d)"), r_full_date, capitalized),
     Rule("month_day", rx(rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d|[:,.]\d|\s*(?:%|percent|per\s*cent))"), r_month_day, capitalized),

@@ -21,10 +21,26 @@ def r_decade(m: re.Match[str], ctx: Context) -> Res | None:
         return Res(TimexType.DATE, m["dec"][:2], anchor="absolute")  # the 1800s: a century
     if m["dec"]:
         return Res(TimexType.DATE, f"{m['dec']}X", anchor="absolute")
-    if m["d2"]:  # "the '90s": the latest such decade begun by the publication year ("'10s")
-        start = 2000 + int(m["d2"]) * 10
+    if m["d2"] or m["d3"]:  # "the '90s": the latest such decade begun by the publication year
+        start = 2000 + int(m["d2"] or m["d3"]) * 10
         return Res(TimexType.DATE, f"{(start if start <= ctx.dct.year else start - 100) // 10}X")
     return Res(TimexType.DATE, f"19{DECADE_WORDS[m['word'].lower()]}X", anchor="absolute")
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+(?:(?:early|mid|late)[\s-]*)?$", re.I)
+_NOT_YEARS = re.compile(
+    r"\b(?:temperatures?|degrees?|highs?|lows?|percent|per\s+cent|scores?|speeds?|mph|aged?)\b",
+    re.I,
+)
+
+
+def a_decade(m: re.Match[str], ctx: Context) -> bool:
+    """'the 90s' without an apostrophe is a decade only after 'the' (or 'the mid-') and away
+    from temperatures, percentages and ages ('highs in the 90s')."""
+    if not m["d3"]:
+        return True
+    left = ctx.before(m.start("d3"), 60)
+    return bool(_THE_BEFORE.search(left)) and not _NOT_YEARS.search(left + ctx.after(m.end(), 20))
 
 
 def r_short_year(m: re.Match[str], ctx: Context) -> Res | None:
@@ -140,7 +156,7 @@ def r_quarter_q(m: re.Match[str], ctx: Context) -> Res | None:
 
 
 PERIOD_RULES: list[Rule] = [
-    Rule("decade", rx(r"(?:\bthe\s+)?(?:\b(?P<dec>1\d\d|20\d)0['’]?s\b|['’](?P<d2>\d)0s\b|\b(?P<cent>nineteen[\s-])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"), r_decade),
+    Rule("decade", rx(r"(?:\bthe\s+)?(?:\b(?P<dec>1\d\d|20\d)0['’]?s\b|['’](?P<d2>\d)0s\b|(?<![\d.,$£€])(?P<d3>[2-9])0s\b|\b(?P<cent>nineteen[\s-])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"), r_decade, a_decade),
     Rule("century", rx(r"\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))[\s-]century\b"), r_century),
     Rule("quarter", rx(rf"\b(?:(?:the|a)\s+(?=(?:{YEAR}\s+)?(?:fiscal\s+)?\w+\s+(?:fiscal\s+)?quarter)|(?P<rel2>this|last|next)\s+year's\s+)?(?:(?:fiscal\s+)?(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next|the\s+(?:previous|current|following))\s+(?:fiscal\s+)?year))?(?P<q>)?\b"), r_quarter),
     Rule("quarter", rx(rf"\b(?:(?:Q(?P<q>[1-4])|(?P<q3>[1-4])Q)[\s-]*(?:FY|')?(?P<y1>{YEAR}|\d{{2}})|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))\b"), r_quarter_q),

@@ -69,8 +69,9 @@ def _with_part(d: date, part: str | None, anchor: str = "publication") -> Res:
 def r_weekday(m: re.Match[str], ctx: Context) -> Res | None:
     """Friday, last Friday, Friday night, Tuesdays (a set)."""
     wd = WEEKDAYS[m["wd"].lower()]
-    if m["pl"]:
-        return Res(TimexType.SET, f"XXXX-WXX-{wd + 1}", anchor="absolute")
+    if m["pl"] or m["parts"]:  # "Tuesdays", "Monday afternoons"
+        part = f"T{PARTS_OF_DAY[m['parts'].lower()]}" if m["parts"] else ""
+        return Res(TimexType.SET, f"XXXX-WXX-{wd + 1}{part}", anchor="absolute")
     d = weekday_date(ctx, wd, m["rel"] or "", m.start(), m.end())
     return _with_part(d, m["part"])
 
@@ -156,7 +157,8 @@ def r_clock(m: re.Match[str], ctx: Context) -> Res | None:
         if hh > 24:
             return None
     d = _date_part(m, ctx)
-    return Res(TimexType.TIME, f"{d.isoformat()}T{hh:02d}:{mi:02d}")
+    sec = f":{m['sec']}" if m["sec"] else ""
+    return Res(TimexType.TIME, f"{d.isoformat()}T{hh:02d}:{mi:02d}{sec}")
 
 
 def r_clock24(m: re.Match[str], ctx: Context) -> Res | None:
@@ -388,13 +390,13 @@ _THE_REL = (
 )
 
 REL_RULES: list[Rule] = [
-    Rule("weekday", rx(rf"\b(?:(?:the\s+|this\s+)?(?P<rel>last|next|this|coming|past|previous|following)\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<part>{PART}))?\b"), r_weekday),
+    Rule("weekday", rx(rf"\b(?:(?:the\s+|this\s+)?(?P<rel>last|next|this|coming|past|previous|following)\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?:(?P<parts>morning|afternoon|evening|night)s|(?P<part>{PART})))?\b"), r_weekday),
     Rule("deictic", rx(rf"\b(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>{PART}))?\b"), r_deictic),
     Rule("deictic", rx(rf"\b(?P<w>this|last)\s+(?P<part>{PART})\b"), r_deictic),
     Rule("deictic", rx(r"\b(?P<part>morning|afternoon|evening)\s+(?P<w>yesterday|today|tomorrow)\b"), r_deictic),
     Rule("overnight", rx(r"\bovernight\b(?!\s+(?:success|sensation|rates?|bags?|stays?|delivery|shipping|flights?|trains?|buses|bus|camps?|oats|guests?|visits?|trips?|accommodation|express|mail|parking)\b)"), r_overnight),
     Rule("part_of_day", rx(r"\bthe\s+(?P<part>morning|afternoon|evening)\b(?!\s+(?:of|paper|news|show|edition|session|rush|star|post)\b)"), r_part_of_day),
-    Rule("clock", rx(rf"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<noon>noon|midday|midnight))(?:\s+(?P<tz>[ECMP][SD]?T|GMT|UTC|BST|CET|local\s+time))?{_DP}"), r_clock),
+    Rule("clock", rx(rf"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?)?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<noon>noon|midday|midnight))(?:\s+(?P<tz>[ECMP][SD]?T|GMT|UTC|BST|CET|local\s+time))?{_DP}"), r_clock),
     Rule("clock", rx(r"\b(?:at|by|until|around|from|before|after)\s+(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?![\d:])"), r_clock24),
     Rule("ordinal_day", rx(r"\b(?:on|since|until|till|by|before|after|from|to|through)\s+(?P<t>the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"), r_ordinal_day, a_ordinal_day),
     Rule("relative_unit", rx(rf"\b(?P<rel>{_REL}|the\s+(?:{_THE_REL}))\s+(?P<u>week|weekend|month|year|quarter|decade|century|fiscal\s+year)\b"), r_rel_unit, a_rel_unit),
