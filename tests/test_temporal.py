@@ -328,6 +328,8 @@ NOT_DATES = [
     "Version 3.4.2 was released.",
     "He said 'no' 12 times.",
     "Highs will be in the 90s.",
+    "The tree is about 200 years older.",
+    "The calf was several days old.",
     "She is in her 90s.",
     "The Q-tip and the QR code.",
     "He had already made his point; later, he left.",

@@ -57,7 +57,7 @@ def r_half_unit(m: re.Match[str], ctx: Context) -> Res | None:
 
 
 _OF_NEXT = re.compile(r"^\s+of\b", re.I)
-_AGE = re.compile(r"^[\s-]+old\b", re.I)
+_AGE = re.compile(r"^[\s-]+(?:old|older|younger)\b", re.I)  # ages and age gaps
 
 
 def a_duration(m: re.Match[str], ctx: Context) -> bool:
@@ -88,7 +88,9 @@ _OF_AFTER = re.compile(rf"^\s+of\s+(?!the\b|a\b|an\b|{MON_FULL}|{WD}|\d)", re.I)
 
 def a_vague_duration(m: re.Match[str], ctx: Context) -> bool:
     """A bare plural unit is a duration only with a modifier, after 'for/within/over...' or
-    before 'of' ('months of talks')."""
+    before 'of' ('months of talks'); never an age ('several days old')."""
+    if _AGE.match(ctx.after(m.end(), 10)):
+        return False
     if m["rel"] or _DURATION_CUE.search(ctx.before(m.start(), 12)):
         return True
     return bool(_OF_AFTER.match(ctx.after(m.end(), 12)) or _LATER.match(ctx.after(m.end(), 14)))
