@@ -186,6 +186,11 @@ RANGES_AND_CUES = [
     ("The '10s were calm.", datetime(2013, 3, 22), "The '10s", "201X"),
     ("It happened in ’98.", datetime(2013, 3, 22), "’98", "1998"),
     ("It grew fast in the 90s.", datetime(2013, 3, 22), "the 90s", "199X"),
+    # ranges sharing a month or a year: each end is its own expression, as TimeML tags them
+    ("The fair runs March 11-15.", datetime(2013, 3, 22), "15", "2013-03-15"),
+    ("It ran from Aug. 3 to 6.", datetime(2013, 3, 22), "6", "2012-08-06"),
+    ("It runs 3 to 6 May.", datetime(2013, 3, 22), "3", "2013-05-03"),
+    ("Sales fell in May and June 2011.", datetime(2013, 3, 22), "May", "2011-05"),
     ("It opened at 10:30:34 a.m.", datetime(2013, 3, 22), "10:30:34 a.m.", "2013-03-22T10:30:34"),
     ("It began the morning of April 18, 1775.", datetime(2013, 3, 22), "the morning of April 18, 1775", "1775-04-18TMO"),
     ("The talks began on April 18.", datetime(2013, 3, 22), "April 18", "2012-04-18"),  # past verb
@@ -328,6 +333,7 @@ NOT_DATES = [
     "Version 3.4.2 was released.",
     "He said 'no' 12 times.",
     "Highs will be in the 90s.",
+    "Rates rose 11-12 percent.",
     "The tree is about 200 years older.",
     "The calf was several days old.",
     "She is in her 90s.",
@@ -406,3 +412,15 @@ def test_trigger_windows_change_nothing(monkeypatch):
     windowed = [find_expressions(t, SAT_2022_01_15) for t in texts]
     monkeypatch.setattr(temporal, "windows_for", lambda spans, needs: [(0, 10**9)])
     assert [find_expressions(t, SAT_2022_01_15) for t in texts] == windowed
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        ("On March 11, 15 people died.", "March 11"),
+        ("From March 11 to 9 more came.", "March 11"),
+        ("It ran Feb. 27-31.", "Feb. 27"),  # no 31 February
+    ],
+)
+def test_a_number_after_a_date_is_a_range_end_only_when_it_can_be(text, span):
+    assert [e.text for e in find_expressions(text, datetime(2013, 3, 22))] == [span]

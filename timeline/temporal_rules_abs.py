@@ -243,6 +243,42 @@ def r_month_year(m: re.Match[str], ctx: Context) -> Res | None:
     )
 
 
+def r_range_end_day(m: re.Match[str], ctx: Context) -> Res | None:
+    """The bare closing day of a range whose opening date was just named ('March 11-15',
+    'Aug. 3 to 6'): that month's day, when it comes after the opening one."""
+    first = range_open_day(ctx, m.start("t"))
+    day = int(m["day"])
+    if first is None or day <= first.day:
+        return None
+    return _date_res(_leap_fallback(first.year, first.month, day), ctx, m)
+
+
+def range_open_day(ctx: Context, pos: int) -> date | None:
+    """The day-precise date named right before pos, if one was."""
+    if not ctx.history:
+        return None
+    value, end = ctx.history[-1]
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", value) or ctx.text[end:pos].strip() not in _RANGE_WORDS:
+        return None
+    return date.fromisoformat(value)
+
+
+_RANGE_WORDS = ("-", "–", "—", "to", "through", "until", "till")
+
+
+def r_range_open_day(m: re.Match[str], ctx: Context) -> Res | None:
+    """The bare opening day of a range whose month follows ('3 to 6 May', '3-6 May 2013')."""
+    mo, day = month_number(m["mon"]), int(m["day"])
+    if m["year"]:
+        return _date_res(_leap_fallback(int(m["year"]), mo, day), ctx, m)
+    return _date_res(pick_year(ctx, mo, day, m.start(), m.end()), ctx, m)
+
+
+def r_range_open_month(m: re.Match[str], ctx: Context) -> Res | None:
+    """A month sharing the year of the month after it ('May and June 2011')."""
+    return r_month_year(m, ctx)
+
+
 def r_rel_month(m: re.Match[str], ctx: Context) -> Res | None:
     """last August (a year back if August is the month just gone), this May, next March."""
     mo, dct, rel = month_number(m["mon"]), ctx.dct, m["rel"].lower()
@@ -380,6 +416,9 @@ ABS_RULES: list[Rule] = [
     Rule("month_day", rx(rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d|[:,.]\d|\s*(?:%|percent|per\s*cent))"), r_month_day, capitalized),
     Rule("month_day", rx(rf"(?<!\d)(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MON})(?!\w)"), r_month_day, capitalized),
     Rule("month_year", rx(rf"\b(?P<mon>{MON})\.?,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)"), r_month_year, capitalized),
+    Rule("range_end_day", rx(r"(?<=\d)\s*(?:[-–—]|to|through|until|till)\s*(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\b(?![-–/:.,]?\d|\s*(?:%|percent|per\s*cent|p\.?m|a\.?m|[A-Za-z]))"), r_range_end_day),
+    Rule("range_open_day", rx(rf"(?<![\d.,/])(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\s*(?:[-–]|to|through|until|and)\s*[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MON})(?!\w)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_range_open_day, capitalized),
+    Rule("range_open_month", rx(rf"\b(?P<t>(?P<mon>{MON_FULL}))\s+(?:and|to|through|or|[-–])\s+(?={MON}\.?,?\s+(?P<year>{YEAR})(?!\d))"), r_range_open_month, capitalized),
     Rule("month", rx(rf"\b(?P<mon>{MON_FULL})(?!\w)"), r_month, a_month),
     Rule("spoken_year", rx(rf"\b(?:(?P<mon>{MON_FULL})\s+|the\s+year\s+)?(?P<sy>{SPOKEN_YEAR})\b(?![\s-]+{COUNTED})"), r_spoken_year),
     Rule("month_rel_year", rx(rf"\b(?P<mon>{MON_FULL})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"), r_month_rel_year, capitalized),
