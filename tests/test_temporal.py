@@ -186,6 +186,12 @@ RANGES_AND_CUES = [
     ("The '10s were calm.", datetime(2013, 3, 22), "The '10s", "201X"),
     ("It happened in ’98.", datetime(2013, 3, 22), "’98", "1998"),
     ("It grew fast in the 90s.", datetime(2013, 3, 22), "the 90s", "199X"),
+    ("It happens the day after tomorrow.", datetime(2013, 3, 22), "the day after tomorrow", "2013-03-24"),
+    ("They meet Friday next week.", datetime(2013, 3, 22), "Friday next week", "2013-03-29"),
+    ("It happened on the first of May.", datetime(2013, 3, 22), "the first of May", "2012-05-01"),
+    ("It happened at 1600 GMT.", datetime(2013, 3, 22), "1600 GMT", "2013-03-22T16:00"),
+    ("The blast hit at 0930 GMT Friday.", datetime(2013, 3, 22), "0930 GMT Friday", "2013-03-22T09:30"),
+    ("It happened on 3 September.", datetime(2013, 3, 22), "3 September", "2012-09-03"),  # not the full stop
     # ranges sharing a month or a year: each end is its own expression, as TimeML tags them
     ("The fair runs March 11-15.", datetime(2013, 3, 22), "15", "2013-03-15"),
     ("It ran from Aug. 3 to 6.", datetime(2013, 3, 22), "6", "2012-08-06"),
@@ -334,6 +340,8 @@ NOT_DATES = [
     "He said 'no' 12 times.",
     "Highs will be in the 90s.",
     "Rates rose 11-12 percent.",
+    "He was the first of many.",
+    "Revenue was 1600 million.",
     "The tree is about 200 years older.",
     "The calf was several days old.",
     "She is in her 90s.",

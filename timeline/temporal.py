@@ -38,7 +38,8 @@ logger = logging.getLogger(__name__)
 NEEDS: dict[str, tuple[str, ...]] = {
     "iso_date": ("num",), "numeric_date": ("num",), "full_date": ("mon",), "part_of_date": ("mon",),
     "month_day": ("mon",), "range_end_day": ("num", "mon"), "range_open_day": ("mon",),
-    "range_open_month": ("mon",), "month_year": ("mon",), "spoken_year": ("word",),
+    "range_open_month": ("mon",), "short_year": ("num",), "month_year": ("mon",),
+    "spoken_year": ("word",),
     "month_rel_year": ("mon",), "relative_month": ("mon",), "month": ("mon",),
     "fiscal_year": ("num",), "year": ("num",),
     "year_range": ("num",), "decade": ("num", "word"), "century": ("unit",),

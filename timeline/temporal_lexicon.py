@@ -45,8 +45,8 @@ DECADE_WORDS = {
 }  # fmt: skip
 
 MON = (
-    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?\.?|july?\.?"
-    r"|aug(?:ust|\.)?|sep(?:t(?:ember)?)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june|jun\.?|july|jul\.?"
+    r"|aug(?:ust|\.)?|sep(?:tember|t\.?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 )
 MON_FULL = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november"
@@ -183,7 +183,7 @@ def trigger_windows(text: str) -> Windows:
         w = m.group()
         if w[0].isdigit():
             year_like = (
-                len(w) == 4 and w[0] in "12" or text[m.start() - 1 : m.start()] in ("'", "’")
+                len(w) == 4 and w[0] in "012" or text[m.start() - 1 : m.start()] in ("'", "’")
             )
             if not year_like and not _DIGIT_NEXT.match(text, m.end()):
                 continue

@@ -22,6 +22,7 @@ from timeline.temporal_lexicon import (
     DAYNUM,
     MON,
     MON_FULL,
+    ORDINALS,
     PARTS_OF_DAY,
     WD,
     WEEKDAYS,
@@ -243,6 +244,19 @@ def r_month_year(m: re.Match[str], ctx: Context) -> Res | None:
     )
 
 
+_ORDINAL_DAYS = "|".join(
+    sorted((w for w, n in ORDINALS.items() if w not in ("final", "last")), key=len, reverse=True)
+)
+
+
+def r_ordinal_word_day(m: re.Match[str], ctx: Context) -> Res | None:
+    """'the first of May', 'the fifteenth of March, 2013'."""
+    mo, day = month_number(m["mon"]), ORDINALS[m["ord"].lower()]
+    if m["year"]:
+        return _date_res(_leap_fallback(int(m["year"]), mo, day), ctx, m)
+    return _date_res(pick_year(ctx, mo, day, m.start(), m.end()), ctx, m)
+
+
 def r_range_end_day(m: re.Match[str], ctx: Context) -> Res | None:
     """The bare closing day of a range whose opening date was just named ('March 11-15',
     'Aug. 3 to 6'): that month's day, when it comes after the opening one."""
@@ -416,6 +430,7 @@ ABS_RULES: list[Rule] = [
     Rule("month_day", rx(rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d|[:,.]\d|\s*(?:%|percent|per\s*cent))"), r_month_day, capitalized),
     Rule("month_day", rx(rf"(?<!\d)(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MON})(?!\w)"), r_month_day, capitalized),
     Rule("month_year", rx(rf"\b(?P<mon>{MON})\.?,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)"), r_month_year, capitalized),
+    Rule("month_day", rx(rf"\bthe\s+(?P<ord>{_ORDINAL_DAYS})\s+of\s+(?P<mon>{MON})(?!\w)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_ordinal_word_day, capitalized),
     Rule("range_end_day", rx(r"(?<=\d)\s*(?:[-–—]|to|through|until|till)\s*(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\b(?![-–/:.,]?\d|\s*(?:%|percent|per\s*cent|p\.?m|a\.?m|[A-Za-z]))"), r_range_end_day),
     Rule("range_open_day", rx(rf"(?<![\d.,/])(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\s*(?:[-–]|to|through|until|and)\s*[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MON})(?!\w)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_range_open_day, capitalized),
     Rule("range_open_month", rx(rf"\b(?P<t>(?P<mon>{MON_FULL}))\s+(?:and|to|through|or|[-–])\s+(?={MON}\.?,?\s+(?P<year>{YEAR})(?!\d))"), r_range_open_month, capitalized),

@@ -43,6 +43,14 @@ def a_decade(m: re.Match[str], ctx: Context) -> bool:
     return bool(_THE_BEFORE.search(left)) and not _NOT_YEARS.search(left + ctx.after(m.end(), 20))
 
 
+_YEAR_PREP = re.compile(r"\b(?:in|of|since|until)\s$", re.I)
+
+
+def a_short_year(m: re.Match[str], ctx: Context) -> bool:
+    """'98 is a year only right after in/of/since/until ("in '98", "the class of '85")."""
+    return bool(_YEAR_PREP.search(ctx.before(m.start(), 8)))
+
+
 def r_short_year(m: re.Match[str], ctx: Context) -> Res | None:
     """'98 after a preposition: the latest such year up to the publication year."""
     y = 2000 + int(m["yy"])
@@ -161,7 +169,7 @@ PERIOD_RULES: list[Rule] = [
     Rule("quarter", rx(rf"\b(?:(?:the|a)\s+(?=(?:{YEAR}\s+)?(?:fiscal\s+)?\w+\s+(?:fiscal\s+)?quarter)|(?P<rel2>this|last|next)\s+year's\s+)?(?:(?:fiscal\s+)?(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next|the\s+(?:previous|current|following))\s+(?:fiscal\s+)?year))?(?P<q>)?\b"), r_quarter),
     Rule("quarter", rx(rf"\b(?:(?:Q(?P<q>[1-4])|(?P<q3>[1-4])Q)[\s-]*(?:FY|')?(?P<y1>{YEAR}|\d{{2}})|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))\b"), r_quarter_q),
     Rule("quarter", rx(r"\bQ(?P<q>[1-4])\b(?![\s-]*(?:\d|FY|['’]\d))"), r_quarter_bare),
-    Rule("short_year", rx(r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bclass\sof\s))['’](?P<yy>\d\d)\b(?!['’]?s\b)"), r_short_year),
+    Rule("short_year", rx(r"['’](?P<yy>\d\d)\b(?!['’]?s\b)"), r_short_year, a_short_year),
     Rule("year_quarter", rx(rf"\bthe\s+(?P<year>{YEAR})\s+(?:quarter|period)\b"), r_year_quarter),
     Rule("half", rx(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H)[\s-]*(?:FY|')?(?P<y2>{YEAR}|\d{{2}})\b(?P<ord>)?(?P<rel>)?"), r_half),
     Rule("half", rx(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<rel>this|last|next)\s+year))?\b"), r_half),

@@ -99,6 +99,20 @@ def r_overnight(m: re.Match[str], ctx: Context) -> Res | None:
     return _with_part(day, "night", anchor=anchor)
 
 
+def r_two_days(m: re.Match[str], ctx: Context) -> Res | None:
+    """the day after tomorrow, the day before yesterday."""
+    days = 2 if m["dir"].lower().startswith("after") else -2
+    return Res(TimexType.DATE, (ctx.dct + timedelta(days=days)).isoformat())
+
+
+def r_weekday_of_week(m: re.Match[str], ctx: Context) -> Res | None:
+    """'Friday next week', 'Monday last week': that weekday of the week named (weeks from
+    Monday, as ISO weeks)."""
+    shift = {"next": 1, "last": -1, "this": 0}[m["rel"].lower()]
+    monday = ctx.dct - timedelta(days=ctx.dct.weekday()) + timedelta(weeks=shift)
+    return Res(TimexType.DATE, (monday + timedelta(days=WEEKDAYS[m["wd"].lower()])).isoformat())
+
+
 def r_part_of_day(m: re.Match[str], ctx: Context) -> Res | None:
     """'in the morning': that part of the day just mentioned (or of the publication day)."""
     if ctx.last_day is not None:
@@ -159,6 +173,11 @@ def r_clock(m: re.Match[str], ctx: Context) -> Res | None:
     d = _date_part(m, ctx)
     sec = f":{m['sec']}" if m["sec"] else ""
     return Res(TimexType.TIME, f"{d.isoformat()}T{hh:02d}:{mi:02d}{sec}")
+
+
+def r_clock_zone(m: re.Match[str], ctx: Context) -> Res | None:
+    """'1600 GMT', '0930 UTC Friday': wire-service 24-hour time with its zone."""
+    return Res(TimexType.TIME, f"{_date_part(m, ctx).isoformat()}T{m['h']}:{m['mi']}")
 
 
 def r_clock24(m: re.Match[str], ctx: Context) -> Res | None:
@@ -391,12 +410,15 @@ _THE_REL = (
 
 REL_RULES: list[Rule] = [
     Rule("weekday", rx(rf"\b(?:(?:the\s+|this\s+)?(?P<rel>last|next|this|coming|past|previous|following)\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?:(?P<parts>morning|afternoon|evening|night)s|(?P<part>{PART})))?\b"), r_weekday),
+    Rule("weekday", rx(rf"\b(?P<wd>{WD})\s+(?:of\s+)?(?P<rel>next|last|this)\s+week\b"), r_weekday_of_week),
+    Rule("deictic", rx(r"\bthe\s+day\s+(?P<dir>after\s+tomorrow|before\s+yesterday)\b"), r_two_days),
     Rule("deictic", rx(rf"\b(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>{PART}))?\b"), r_deictic),
     Rule("deictic", rx(rf"\b(?P<w>this|last)\s+(?P<part>{PART})\b"), r_deictic),
     Rule("deictic", rx(r"\b(?P<part>morning|afternoon|evening)\s+(?P<w>yesterday|today|tomorrow)\b"), r_deictic),
     Rule("overnight", rx(r"\bovernight\b(?!\s+(?:success|sensation|rates?|bags?|stays?|delivery|shipping|flights?|trains?|buses|bus|camps?|oats|guests?|visits?|trips?|accommodation|express|mail|parking)\b)"), r_overnight),
     Rule("part_of_day", rx(r"\bthe\s+(?P<part>morning|afternoon|evening)\b(?!\s+(?:of|paper|news|show|edition|session|rush|star|post)\b)"), r_part_of_day),
     Rule("clock", rx(rf"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?)?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<noon>noon|midday|midnight))(?:\s+(?P<tz>[ECMP][SD]?T|GMT|UTC|BST|CET|local\s+time))?{_DP}"), r_clock),
+    Rule("clock", rx(rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:GMT|UTC|Z\b|[ECMP][SD]T|BST|CET|hrs\b|hours\s+(?:GMT|UTC|local\s+time))(?!\w){_DP}"), r_clock_zone),
     Rule("clock", rx(r"\b(?:at|by|until|around|from|before|after)\s+(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?![\d:])"), r_clock24),
     Rule("ordinal_day", rx(r"\b(?:on|since|until|till|by|before|after|from|to|through)\s+(?P<t>the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"), r_ordinal_day, a_ordinal_day),
     Rule("relative_unit", rx(rf"\b(?P<rel>{_REL}|the\s+(?:{_THE_REL}))\s+(?P<u>week|weekend|month|year|quarter|decade|century|fiscal\s+year)\b"), r_rel_unit, a_rel_unit),
