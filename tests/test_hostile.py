@@ -824,3 +824,31 @@ def test_kill_9_mid_build_keeps_the_old_store(db: Path, tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout.startswith(summary(151, 0, 0))
     assert not fresh.exists()
+
+
+# -- where the HTML goes ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["build", "add"])
+def test_html_path_that_is_a_folder_is_refused_before_any_work(db: Path, command: str) -> None:
+    before = state(db)
+    folder = db.parent / "html"
+    folder.mkdir()
+    result = cli(command, DATA / "base.txt", "--store", db, "--out", folder)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {folder}: is a folder; give the HTML file to write, e.g. {folder}/timeline.html\n"
+    )
+    assert state(db) == before
+    assert sorted(p.name for p in db.parent.iterdir()) == ["html", "t.db"]
+
+
+def test_build_that_cannot_write_its_html_leaves_no_half_store(db: Path) -> None:
+    before = state(db)
+    blocker = db.parent / "not-a-folder"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    result = cli("build", DATA / "base.txt", "--store", db, "--out", blocker / "t.html")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: Cannot write the timeline to {blocker / 't.html'}")
+    assert state(db) == before  # the old store stays as it was
+    assert sorted(p.name for p in db.parent.iterdir()) == ["not-a-folder", "t.db"]

@@ -130,6 +130,14 @@ def _render(
     )
 
 
+def _check_html_target(html: Path) -> None:
+    """Refuse, before any work, an HTML path that names a folder."""
+    if html.is_dir():
+        raise InputError(
+            f"{html}: is a folder; give the HTML file to write, e.g. {html / 'timeline.html'}"
+        )
+
+
 def _summary(report: BuildReport, html: Path | None, store: Path) -> None:
     """The build/add summary: counts, rejected inputs, where things were written."""
     out.print(
@@ -166,11 +174,17 @@ def build(
             )
         if store.exists():
             Store.open(store, create=False, readonly=True).close()  # never replace a stranger
+        _check_html_target(out_html)
         fresh = store.with_name(store.name + ".new")
         fresh.unlink(missing_ok=True)
-        with Store.open(fresh) as st:
-            report = _ingest(st, articles, rejected, workers)
-            _render(st, out_html, lanes)
+        try:
+            with Store.open(fresh) as st:
+                report = _ingest(st, articles, rejected, workers)
+                _render(st, out_html, lanes)
+        except BaseException:
+            for leftover in (fresh, Path(f"{fresh}-wal"), Path(f"{fresh}-shm")):
+                leftover.unlink(missing_ok=True)  # a failed build leaves nothing behind
+            raise
         for suffix in ("-wal", "-shm"):  # the old store's journal must not meet the new file
             Path(str(store) + suffix).unlink(missing_ok=True)
         fresh.replace(store)  # the old store stays whole until the new one is complete
@@ -194,6 +208,8 @@ def add(
 ) -> None:
     """Add articles to an existing store, merge their events, re-render the HTML."""
     with _errors():
+        if render_html_too:
+            _check_html_target(out_html)
         articles, rejected = load_articles(
             files, published=_published(published), outlet=outlet, url=url
         )
