@@ -318,3 +318,31 @@ def test_five_thousand_events_stay_small_and_use_webgl(tmp_path: Path) -> None:
     assert len(fig.layout.yaxis.tickvals) == 20  # lanes past 19 fold into "other"
     out = render_html(events, links, arts, tmp_path / "big.html")
     assert out.stat().st_size < 10_000_000
+
+
+def test_lanes_skip_places_and_keep_one_lane_per_person():
+    from timeline.render_prep import lane_key, surname_lanes
+
+    d = date(2022, 1, 12)
+    events = [
+        event("a", "The Black Sea peninsula of Crimea voted", Granularity.DAY, d, d,
+              ("Black Sea", "Crimea")),
+        event("b", "A meeting in Brussels between Russia and NATO", Granularity.DAY, d, d,
+              ("Brussels", "Russia", "NATO")),
+        event("c", "Speaking at the Munich Security Conference, Jens Stoltenberg said",
+              Granularity.DAY, d, d, ("Munich Security Conference", "Jens Stoltenberg")),
+        event("d", "Stoltenberg responded", Granularity.DAY, d, d, ("Stoltenberg",)),
+        event("e", "Brussels proposed new rules", Granularity.DAY, d, d, ("Brussels",)),
+        event("f", "The Red Sea was calm", Granularity.DAY, d, d, ("Red Sea",)),
+    ]  # fmt: skip
+    names = surname_lanes(events)
+    lanes = [lane_key(e, {}, "actor", names) for e in events]
+    # a place is skipped only when someone else is named; "Brussels" as the EU acts
+    assert lanes == [
+        "Crimea",
+        "Russia",
+        "Jens Stoltenberg",
+        "Jens Stoltenberg",
+        "Brussels",
+        "Red Sea",
+    ]

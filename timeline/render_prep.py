@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 import textwrap
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -102,13 +103,52 @@ def outlets_of(ev: Event, articles: Mapping[str, Article]) -> list[str]:
     return list(dict.fromkeys(outlet_of(a, articles) for a in ev.sources))
 
 
-def lane_key(ev: Event, articles: Mapping[str, Article], lanes: str) -> str:
-    """The lane of an event: its first actor, the outlet of its first source, or ''."""
+def lane_key(
+    ev: Event,
+    articles: Mapping[str, Article],
+    lanes: str,
+    full_names: Mapping[str, str] | None = None,
+) -> str:
+    """The lane of an event: its first actor that is not a place, the outlet of its first
+    source, or ''. `full_names` draws a bare surname in its full name's lane."""
     if lanes == "actor":
-        return ev.actors[0] if ev.actors and ev.actors[0].strip() else OTHER_LANE
+        actors = [a for a in ev.actors if a.strip()]
+        if not actors:
+            return OTHER_LANE
+        doer = next((a for a in actors if not _is_place(a, ev.title)), actors[0])
+        return (full_names or {}).get(doer, doer)
     if lanes == "outlet":
         return outlet_of(ev.sources[0], articles) if ev.sources else UNKNOWN_OUTLET
     return ""
+
+
+# Names ending so are places or gatherings, not actors ("Black Sea", "Munich Security
+# Conference"); nor is a name the title puts after "in"/"at" ("talks in Brussels").
+_PLACE_WORDS = frozenset(
+    "Sea Ocean River Gulf Bay Strait Lake Mountains Island Islands Peninsula Valley Desert "
+    "Canal Coast Conference Summit Forum".split()
+)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$")
+
+
+def _is_place(actor: str, title: str) -> bool:
+    """Whether an actor name is a place or venue rather than someone who acts."""
+    if actor.split()[-1] in _PLACE_WORDS:
+        return True
+    at = title.find(actor)
+    return at > 0 and bool(_LOCATIVE.search(title[max(0, at - 12) : at]))
+
+
+def surname_lanes(events: Sequence[Event]) -> dict[str, str]:
+    """One-word actor names that are the last word of exactly one longer actor name in the
+    timeline ("Putin" -> "Vladimir Putin"), so one person keeps one lane."""
+    longer: dict[str, set[str]] = {}
+    for ev in events:
+        for a in ev.actors:
+            words = a.split()
+            if len(words) > 1 and words[-1][:1].isupper():
+                longer.setdefault(words[-1], set()).add(a)
+    return {last: next(iter(names)) for last, names in longer.items() if len(names) == 1}
 
 
 def lane_order(keys: Sequence[str], max_lanes: int) -> tuple[list[str], dict[str, str]]:
@@ -231,7 +271,8 @@ def place(
     lo, hi = max(lo, window[0] or lo), min(hi, window[1] or hi)
     hi = max(hi, lo)
     days = float(max((hi - lo).days + 1, 30))
-    keys = [lane_key(e, articles, lanes) for e in events]
+    full_names = surname_lanes(events)
+    keys = [lane_key(e, articles, lanes, full_names) for e in events]
     order, mapping = lane_order(keys, max_lanes)
     by_lane: dict[str, list[tuple[Event, date, date, bool, datetime]]] = {k: [] for k in order}
     for ev, key in zip(events, keys, strict=True):
