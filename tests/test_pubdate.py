@@ -9,14 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.pubdate import (
-    PubDateGuess,
-    guess_published,
-    html_published,
-    parse_explicit,
-    resolve_published,
-    url_published,
-)
+from timeline.pubdate import PubDateGuess, guess_published, parse_explicit, url_published
+from timeline.pubdate_html import html_published, resolve_published
 from timeline.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -27,7 +27,8 @@ from timeline.errors import InputError
 from timeline.manifest import MANIFEST_NAMES, folder_manifest
 from timeline.manifest import Meta as _Meta
 from timeline.models import Article, Rejection
-from timeline.pubdate import PubDateGuess, parse_explicit, resolve_published
+from timeline.pubdate import PubDateGuess, parse_explicit
+from timeline.pubdate_html import resolve_published
 from timeline.settings import DEFAULT, Settings
 
 __all__ = ["load_articles", "normalize_text", "content_id"]
