@@ -22,8 +22,6 @@ from timeline.temporal_lexicon import (
     DAYNUM,
     MON,
     MON_FULL,
-    ORDINALS,
-    PARTS_OF_DAY,
     WD,
     WEEKDAYS,
     YEAR,
@@ -89,7 +87,7 @@ def pick_year(ctx: Context, month: int, day: int, start: int, end: int) -> date 
     one in a future-tense clause, else the one closest to the publication date."""
     dct = ctx.dct
     cands = [
-        d for y in (dct.year - 1, dct.year, dct.year + 1) if (d := _leap_fallback(y, month, day))
+        d for y in (dct.year - 1, dct.year, dct.year + 1) if (d := leap_fallback(y, month, day))
     ]
     if not cands:
         return None
@@ -136,7 +134,7 @@ def range_start(ctx: Context, start: int, month_only: bool = False) -> date | No
     return interval(value)[1] if dash or to or between else None
 
 
-def _leap_fallback(year: int, month: int, day: int) -> date | None:
+def leap_fallback(year: int, month: int, day: int) -> date | None:
     """date(year, month, day) or None when it does not exist (31 February)."""
     try:
         return date(year, month, day)
@@ -163,7 +161,7 @@ def pick_month_year(ctx: Context, month: int, start: int, end: int) -> int:
     return year if near or months_away * 30 <= _TENSE_REACH_DAYS else closest
 
 
-def _date_res(d: date | None, ctx: Context, m: re.Match[str]) -> Res | None:
+def date_res(d: date | None, ctx: Context, m: re.Match[str]) -> Res | None:
     """A day-precise Res, or None."""
     return Res(TimexType.DATE, d.isoformat(), anchor="absolute") if d else None
 
@@ -178,31 +176,7 @@ def r_iso(m: re.Match[str], ctx: Context) -> Res | None:
 
 def r_numeric(m: re.Match[str], ctx: Context) -> Res | None:
     """12/24/2021 in the configured order, parsed by dateparser."""
-    return _date_res(parse_absolute(m.group(), ctx), ctx, m)
-
-
-def r_day_first(m: re.Match[str], ctx: Context) -> Res | None:
-    """21/03/2013 or 21.03.2013: day first, as the first number cannot be a month (or the
-    dots say so)."""
-    d = _leap_fallback(int(m["y"]), int(m["mo"]), int(m["d"]))
-    return _date_res(d, ctx, m)
-
-
-def r_part_of_date(m: re.Match[str], ctx: Context) -> Res | None:
-    """'the morning of April 18(, 1775)': that part of that day, a TIME."""
-    mo, d = month_number(m["mon"]), day_number(m["day"])
-    day = (
-        _leap_fallback(int(m["year"]), mo, d)
-        if m["year"]
-        else pick_year(ctx, mo, d, m.start(), m.end())
-    )
-    if day is None:
-        return None
-    return Res(
-        TimexType.TIME,
-        f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}",
-        anchor="absolute" if m["year"] else "publication",
-    )
+    return date_res(parse_absolute(m.group(), ctx), ctx, m)
 
 
 def r_full_date(m: re.Match[str], ctx: Context) -> Res | None:
@@ -210,28 +184,28 @@ def r_full_date(m: re.Match[str], ctx: Context) -> Res | None:
     text = re.sub(r"\s+", " ", m.group())
     parsed = parse_absolute(text, ctx)
     y, mo, d = int(m["year"]), month_number(m["mon"]), day_number(m["day"])
-    own = _leap_fallback(y, mo, d)
+    own = leap_fallback(y, mo, d)
     if own is None:  # "June 31, 2021": keep what is sure, the month
         return Res(TimexType.DATE, f"{y:04d}-{mo:02d}", anchor="absolute")
     if parsed != own:  # dateparser read something else (e.g. the weekday): trust the grammar
         parsed = own
-    return _date_res(parsed, ctx, m)
+    return date_res(parsed, ctx, m)
 
 
 def r_month_day(m: re.Match[str], ctx: Context) -> Res | None:
     """A month and day with no year ("Aug. 2", "the 23rd of December")."""
     mo, d = month_number(m["mon"]), day_number(m["day"])
     if m["wd"]:
-        return _weekday_match(ctx, mo, d, WEEKDAYS[m["wd"].lower()]) or _date_res(
+        return _weekday_match(ctx, mo, d, WEEKDAYS[m["wd"].lower()]) or date_res(
             pick_year(ctx, mo, d, m.start(), m.end()), ctx, m
         )
-    return _date_res(pick_year(ctx, mo, d, m.start(), m.end()), ctx, m)
+    return date_res(pick_year(ctx, mo, d, m.start(), m.end()), ctx, m)
 
 
 def _weekday_match(ctx: Context, month: int, day: int, weekday: int) -> Res | None:
     """The year near publication in which month/day falls on the weekday given."""
     for y in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
-        d = _leap_fallback(y, month, day)
+        d = leap_fallback(y, month, day)
         if d and d.weekday() == weekday:
             return Res(TimexType.DATE, d.isoformat(), anchor="publication")
     return None
@@ -242,55 +216,6 @@ def r_month_year(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(
         TimexType.DATE, f"{int(m['year']):04d}-{month_number(m['mon']):02d}", anchor="absolute"
     )
-
-
-_ORDINAL_DAYS = "|".join(
-    sorted((w for w, n in ORDINALS.items() if w not in ("final", "last")), key=len, reverse=True)
-)
-
-
-def r_ordinal_word_day(m: re.Match[str], ctx: Context) -> Res | None:
-    """'the first of May', 'the fifteenth of March, 2013'."""
-    mo, day = month_number(m["mon"]), ORDINALS[m["ord"].lower()]
-    if m["year"]:
-        return _date_res(_leap_fallback(int(m["year"]), mo, day), ctx, m)
-    return _date_res(pick_year(ctx, mo, day, m.start(), m.end()), ctx, m)
-
-
-def r_range_end_day(m: re.Match[str], ctx: Context) -> Res | None:
-    """The bare closing day of a range whose opening date was just named ('March 11-15',
-    'Aug. 3 to 6'): that month's day, when it comes after the opening one."""
-    first = range_open_day(ctx, m.start("t"))
-    day = int(m["day"])
-    if first is None or day <= first.day:
-        return None
-    return _date_res(_leap_fallback(first.year, first.month, day), ctx, m)
-
-
-def range_open_day(ctx: Context, pos: int) -> date | None:
-    """The day-precise date named right before pos, if one was."""
-    if not ctx.history:
-        return None
-    value, end = ctx.history[-1]
-    if not re.fullmatch(r"\d{4}-\d\d-\d\d", value) or ctx.text[end:pos].strip() not in _RANGE_WORDS:
-        return None
-    return date.fromisoformat(value)
-
-
-_RANGE_WORDS = ("-", "–", "—", "to", "through", "until", "till")
-
-
-def r_range_open_day(m: re.Match[str], ctx: Context) -> Res | None:
-    """The bare opening day of a range whose month follows ('3 to 6 May', '3-6 May 2013')."""
-    mo, day = month_number(m["mon"]), int(m["day"])
-    if m["year"]:
-        return _date_res(_leap_fallback(int(m["year"]), mo, day), ctx, m)
-    return _date_res(pick_year(ctx, mo, day, m.start(), m.end()), ctx, m)
-
-
-def r_range_open_month(m: re.Match[str], ctx: Context) -> Res | None:
-    """A month sharing the year of the month after it ('May and June 2011')."""
-    return r_month_year(m, ctx)
 
 
 def r_rel_month(m: re.Match[str], ctx: Context) -> Res | None:
@@ -422,18 +347,11 @@ def rel_year(ctx: Context, rel: str | None) -> int | None:
 ABS_RULES: list[Rule] = [
     Rule("iso_date", rx(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?\b"), r_iso),
     Rule("numeric_date", rx(r"(?<![\d/.])(?:[01]?\d)/(?:[0-3]?\d)/(?:\d{4}|\d{2})(?![\d/])"), r_numeric),
-    Rule("numeric_date", rx(r"(?<![\d/.])(?P<d>1[3-9]|2\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>\d{4})(?![\d/])"), r_day_first),
-    Rule("numeric_date", rx(r"(?<![\d/.])(?P<d>[0-2]?\d|3[01])\.(?P<mo>0?[1-9]|1[0-2])\.(?P<y>(?:1[89]|20)\d\d)(?![\d.]?\d)"), r_day_first),
-    Rule("part_of_date", rx(rf"\bthe\s+(?P<part>morning|afternoon|evening|night)\s+of\s+(?:{WD},?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_part_of_date, capitalized),
     Rule("full_date", rx(rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)(?:,\s*|\s+)(?P<year>{YEAR})(?!\d)"), r_full_date, capitalized),
     Rule("full_date", rx(rf"(?<!\d)(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MON})(?!\w),?\s+(?P<year>{YEAR})(?!\d)"), r_full_date, capitalized),
     Rule("month_day", rx(rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d|[:,.]\d|\s*(?:%|percent|per\s*cent))"), r_month_day, capitalized),
     Rule("month_day", rx(rf"(?<!\d)(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MON})(?!\w)"), r_month_day, capitalized),
     Rule("month_year", rx(rf"\b(?P<mon>{MON})\.?,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)"), r_month_year, capitalized),
-    Rule("month_day", rx(rf"\bthe\s+(?P<ord>{_ORDINAL_DAYS})\s+of\s+(?P<mon>{MON})(?!\w)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_ordinal_word_day, capitalized),
-    Rule("range_end_day", rx(r"(?<=\d)\s*(?:[-–—]|to|through|until|till)\s*(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\b(?![-–/:.,]?\d|\s*(?:%|percent|per\s*cent|p\.?m|a\.?m|[A-Za-z]))"), r_range_end_day),
-    Rule("range_open_day", rx(rf"(?<![\d.,/])(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\s*(?:[-–]|to|through|until|and)\s*[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MON})(?!\w)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_range_open_day, capitalized),
-    Rule("range_open_month", rx(rf"\b(?P<t>(?P<mon>{MON_FULL}))\s+(?:and|to|through|or|[-–])\s+(?={MON}\.?,?\s+(?P<year>{YEAR})(?!\d))"), r_range_open_month, capitalized),
     Rule("month", rx(rf"\b(?P<mon>{MON_FULL})(?!\w)"), r_month, a_month),
     Rule("spoken_year", rx(rf"\b(?:(?P<mon>{MON_FULL})\s+|the\s+year\s+)?(?P<sy>{SPOKEN_YEAR})\b(?![\s-]+{COUNTED})"), r_spoken_year),
     Rule("month_rel_year", rx(rf"\b(?P<mon>{MON_FULL})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"), r_month_rel_year, capitalized),

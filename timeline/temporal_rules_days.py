@@ -1,0 +1,118 @@
+"""Rules for day dates in less common forms: both ends of ranges that share a month or a year
+('March 11-15', '3 to 6 May', 'May and June 2011'), ordinal words ('the first of May'),
+day-first numerals (21/03/2013, 21.03.2013) and a part of a dated day ('the morning of April
+18'). Each rule: a regex for the span and a resolver that returns a `Res` or None."""
+
+# ruff: noqa: E501 -- the rule tables keep one regex per line
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from timeline.models import TimexType
+from timeline.temporal_context import Context, Res
+from timeline.temporal_lexicon import (
+    DAYNUM,
+    MON,
+    MON_FULL,
+    ORDINALS,
+    PARTS_OF_DAY,
+    WD,
+    YEAR,
+    day_number,
+    month_number,
+)
+from timeline.temporal_rules_abs import (
+    Rule,
+    capitalized,
+    date_res,
+    leap_fallback,
+    pick_year,
+    r_month_year,
+    rx,
+)
+
+
+def r_day_first(m: re.Match[str], ctx: Context) -> Res | None:
+    """21/03/2013 or 21.03.2013: day first, as the first number cannot be a month (or the
+    dots say so)."""
+    d = leap_fallback(int(m["y"]), int(m["mo"]), int(m["d"]))
+    return date_res(d, ctx, m)
+
+
+def r_part_of_date(m: re.Match[str], ctx: Context) -> Res | None:
+    """'the morning of April 18(, 1775)': that part of that day, a TIME."""
+    mo, d = month_number(m["mon"]), day_number(m["day"])
+    day = (
+        leap_fallback(int(m["year"]), mo, d)
+        if m["year"]
+        else pick_year(ctx, mo, d, m.start(), m.end())
+    )
+    if day is None:
+        return None
+    return Res(
+        TimexType.TIME,
+        f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}",
+        anchor="absolute" if m["year"] else "publication",
+    )
+
+
+_ORDINAL_DAYS = "|".join(
+    sorted((w for w, n in ORDINALS.items() if w not in ("final", "last")), key=len, reverse=True)
+)
+
+
+def r_ordinal_word_day(m: re.Match[str], ctx: Context) -> Res | None:
+    """'the first of May', 'the fifteenth of March, 2013'."""
+    mo, day = month_number(m["mon"]), ORDINALS[m["ord"].lower()]
+    if m["year"]:
+        return date_res(leap_fallback(int(m["year"]), mo, day), ctx, m)
+    return date_res(pick_year(ctx, mo, day, m.start(), m.end()), ctx, m)
+
+
+def r_range_end_day(m: re.Match[str], ctx: Context) -> Res | None:
+    """The bare closing day of a range whose opening date was just named ('March 11-15',
+    'Aug. 3 to 6'): that month's day, when it comes after the opening one."""
+    first = range_open_day(ctx, m.start("t"))
+    day = int(m["day"])
+    if first is None or day <= first.day:
+        return None
+    return date_res(leap_fallback(first.year, first.month, day), ctx, m)
+
+
+def range_open_day(ctx: Context, pos: int) -> date | None:
+    """The day-precise date named right before pos, if one was."""
+    if not ctx.history:
+        return None
+    value, end = ctx.history[-1]
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", value) or ctx.text[end:pos].strip() not in _RANGE_WORDS:
+        return None
+    return date.fromisoformat(value)
+
+
+_RANGE_WORDS = ("-", "–", "—", "to", "through", "until", "till")
+
+
+def r_range_open_day(m: re.Match[str], ctx: Context) -> Res | None:
+    """The bare opening day of a range whose month follows ('3 to 6 May', '3-6 May 2013')."""
+    mo, day = month_number(m["mon"]), int(m["day"])
+    if m["year"]:
+        return date_res(leap_fallback(int(m["year"]), mo, day), ctx, m)
+    return date_res(pick_year(ctx, mo, day, m.start(), m.end()), ctx, m)
+
+
+def r_range_open_month(m: re.Match[str], ctx: Context) -> Res | None:
+    """A month sharing the year of the month after it ('May and June 2011')."""
+    return r_month_year(m, ctx)
+
+
+DAY_RULES: list[Rule] = [
+    Rule("numeric_date", rx(r"(?<![\d/.])(?P<d>1[3-9]|2\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>\d{4})(?![\d/])"), r_day_first),
+    Rule("numeric_date", rx(r"(?<![\d/.])(?P<d>[0-2]?\d|3[01])\.(?P<mo>0?[1-9]|1[0-2])\.(?P<y>(?:1[89]|20)\d\d)(?![\d.]?\d)"), r_day_first),
+    Rule("part_of_date", rx(rf"\bthe\s+(?P<part>morning|afternoon|evening|night)\s+of\s+(?:{WD},?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_part_of_date, capitalized),
+    Rule("month_day", rx(rf"\bthe\s+(?P<ord>{_ORDINAL_DAYS})\s+of\s+(?P<mon>{MON})(?!\w)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_ordinal_word_day, capitalized),
+    Rule("range_end_day", rx(r"(?<=\d)\s*(?:[-–—]|to|through|until|till)\s*(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\b(?![-–/:.,]?\d|\s*(?:%|percent|per\s*cent|p\.?m|a\.?m|[A-Za-z]))"), r_range_end_day),
+    Rule("range_open_day", rx(rf"(?<![\d.,/])(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\s*(?:[-–]|to|through|until|and)\s*[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MON})(?!\w)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_range_open_day, capitalized),
+    Rule("range_open_month", rx(rf"\b(?P<t>(?P<mon>{MON_FULL}))\s+(?:and|to|through|or|[-–])\s+(?={MON}\.?,?\s+(?P<year>{YEAR})(?!\d))"), r_range_open_month, capitalized),
+]  # fmt: skip
