@@ -192,6 +192,14 @@ RANGES_AND_CUES = [
     ("It happened at 1600 GMT.", datetime(2013, 3, 22), "1600 GMT", "2013-03-22T16:00"),
     ("The blast hit at 0930 GMT Friday.", datetime(2013, 3, 22), "0930 GMT Friday", "2013-03-22T09:30"),
     ("It happened on 3 September.", datetime(2013, 3, 22), "3 September", "2012-09-03"),  # not the full stop
+    ("This winter was the coldest in decades.", datetime(2013, 3, 22), "This winter", "2013-WI"),
+    ("They will protest this summer.", datetime(2013, 3, 22), "this summer", "2013-SU"),
+    ("The company will close the deal Feb. 15.", datetime(2013, 3, 22), "Feb. 15", "2014-02-15"),
+    ("Overnight losses in New York hurt.", datetime(2013, 3, 22), "Overnight", "2013-03-21TNI"),
+    ("In the 90s crime was high.", datetime(2013, 3, 22), "the 90s", "199X"),
+    ("In Q3 sales fell.", datetime(2013, 3, 22), "Q3", "2012-Q3"),
+    ("The fair ran March 11-15, 2012.", datetime(2013, 3, 22), "March 11", "2012-03-11"),
+    ("The fair ran March 11-15, 2012.", datetime(2013, 3, 22), "15", "2012-03-15"),
     # ranges sharing a month or a year: each end is its own expression, as TimeML tags them
     ("The fair runs March 11-15.", datetime(2013, 3, 22), "15", "2013-03-15"),
     ("It ran from Aug. 3 to 6.", datetime(2013, 3, 22), "6", "2012-08-06"),
@@ -341,6 +349,12 @@ NOT_DATES = [
     "Highs will be in the 90s.",
     "Rates rose 11-12 percent.",
     "He was the first of many.",
+    "They imposed an overnight curfew.",
+    "Change won't happen overnight.",
+    "He became a star overnight.",
+    "The Audi Q3 sold well.",
+    "The stock fell into the 30s.",
+    "He read a list of '10 reasons to leave'.",
     "Revenue was 1600 million.",
     "The tree is about 200 years older.",
     "The calf was several days old.",
@@ -428,6 +442,8 @@ def test_trigger_windows_change_nothing(monkeypatch):
         ("On March 11, 15 people died.", "March 11"),
         ("From March 11 to 9 more came.", "March 11"),
         ("It ran Feb. 27-31.", "Feb. 27"),  # no 31 February
+        ("Italy beat Spain 3-1 March 26.", "March 26"),  # a score, not a range
+        ("The vote on March 3, 2013-14 passed.", "March 3, 2013"),  # a season, not days
     ],
 )
 def test_a_number_after_a_date_is_a_range_end_only_when_it_can_be(text, span):

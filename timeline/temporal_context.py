@@ -117,8 +117,9 @@ class Context:
         return self.tense(start, end) == "future"
 
     def near_tense(self, start: int, end: int) -> str:
-        """Tense for a calendar date without a year: 'future' after will/could/scheduled...
-        or a deadline preposition ("extended to Nov. 20", "until mid-November"), 'past' when a
+        """Tense for a calendar date without a year: 'future' after will/could/scheduled...,
+        'deadline' after a deadline preposition ("extended to Nov. 20", "until mid-November"),
+        'past' when a
         past verb stands right before it, 'name' for a date naming a thing, else ''.
 
         Only the few words before the date count, and a date naming a thing ("the Feb. 23
@@ -133,8 +134,10 @@ class Context:
         after = self.text[end : end + 20]
         if _POSSESSIVE.match(after) or (_THE_END.search(lefts) and _NOUN_NEXT.match(after)):
             return "name"  # no tense: callers take the closest date
-        if _STRONG_FUTURE.search(lefts) or _DEADLINE.search(lefts):
+        if _STRONG_FUTURE.search(lefts):
             return "future"
+        if _DEADLINE.search(lefts):
+            return "deadline"  # "through Oct. 19": coming, or a span just ended
         if _SINCE.search(lefts):
             return "past"  # "in Miami since November"
         tail = " ".join(lefts.split()[-4:])

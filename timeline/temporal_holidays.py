@@ -95,7 +95,7 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Res | None:
     tense = ctx.near_tense(m.start(), m.end()) or ctx.tense(m.start(), m.end())
     if tense == "past":
         pick = [d for d in cands if d <= dct][-1]
-    elif tense == "future":
+    elif tense in ("future", "deadline"):
         pick = [d for d in cands if d >= dct][0]
     else:
         pick = min(cands, key=lambda d: abs((d - dct).days))

@@ -100,8 +100,8 @@ def pick_year(ctx: Context, month: int, day: int, start: int, end: int) -> date 
     if tense == "past":
         past = [d for d in cands if d <= dct + timedelta(days=1)]
         return past[-1] if past else closest
-    if tense == "future":
-        ahead = [d for d in near if d >= dct - timedelta(days=1)]
+    if tense in ("future", "deadline"):  # "will close Feb. 15": however far; "through": near
+        ahead = [d for d in (cands if tense == "future" else near) if d >= dct - timedelta(days=1)]
         return ahead[0] if ahead else closest
     return closest
 
@@ -151,14 +151,14 @@ def pick_month_year(ctx: Context, month: int, start: int, end: int) -> int:
     closest = dct.year + (1 if diff < -6 else -1 if diff >= 6 else 0)
     near = ctx.near_tense(start, end)
     tense = near or ctx.tense(start, end)
-    if tense == "future":
+    if tense in ("future", "deadline"):
         year = dct.year if month >= dct.month else dct.year + 1
     elif tense == "past":
         year = dct.year if month <= dct.month else dct.year - 1
     else:
         return closest
     months_away = abs((year - dct.year) * 12 + month - dct.month)
-    return year if near or months_away * 30 <= _TENSE_REACH_DAYS else closest
+    return year if near in ("past", "future") or months_away * 30 <= _TENSE_REACH_DAYS else closest
 
 
 def date_res(d: date | None, ctx: Context, m: re.Match[str]) -> Res | None:
@@ -350,7 +350,7 @@ ABS_RULES: list[Rule] = [
     Rule("full_date", rx(rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)(?:,\s*|\s+)(?P<year>{YEAR})(?!\d)"), r_full_date, capitalized),
     Rule("full_date", rx(rf"(?<!\d)(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MON})(?!\w),?\s+(?P<year>{YEAR})(?!\d)"), r_full_date, capitalized),
     Rule("month_day", rx(rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d|[:,.]\d|\s*(?:%|percent|per\s*cent))"), r_month_day, capitalized),
-    Rule("month_day", rx(rf"(?<!\d)(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MON})(?!\w)"), r_month_day, capitalized),
+    Rule("month_day", rx(rf"(?<!\d)(?<!\d[-–])(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MON})(?!\w)(?!\.?\s*\d)"), r_month_day, capitalized),
     Rule("month_year", rx(rf"\b(?P<mon>{MON})\.?,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)"), r_month_year, capitalized),
     Rule("month", rx(rf"\b(?P<mon>{MON_FULL})(?!\w)"), r_month, a_month),
     Rule("spoken_year", rx(rf"\b(?:(?P<mon>{MON_FULL})\s+|the\s+year\s+)?(?P<sy>{SPOKEN_YEAR})\b(?![\s-]+{COUNTED})"), r_spoken_year),

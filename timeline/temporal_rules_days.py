@@ -88,6 +88,8 @@ def range_open_day(ctx: Context, pos: int) -> date | None:
     value, end = ctx.history[-1]
     if not re.fullmatch(r"\d{4}-\d\d-\d\d", value) or ctx.text[end:pos].strip() not in _RANGE_WORDS:
         return None
+    if re.search(r"\d{4}$", ctx.text[:end]):  # "March 3, 2013-14": a year range, not days
+        return None
     return date.fromisoformat(value)
 
 
@@ -97,9 +99,18 @@ _RANGE_WORDS = ("-", "–", "—", "to", "through", "until", "till")
 def r_range_open_day(m: re.Match[str], ctx: Context) -> Res | None:
     """The bare opening day of a range whose month follows ('3 to 6 May', '3-6 May 2013')."""
     mo, day = month_number(m["mon"]), int(m["day"])
+    if day >= int(m["close"]):  # "beat Spain 3-1 March 26" is a score
+        return None
     if m["year"]:
         return date_res(leap_fallback(int(m["year"]), mo, day), ctx, m)
     return date_res(pick_year(ctx, mo, day, m.start(), m.end()), ctx, m)
+
+
+def r_open_day_year(m: re.Match[str], ctx: Context) -> Res | None:
+    """'March 11' of 'March 11-15, 2012': the year written after the range."""
+    return date_res(
+        leap_fallback(int(m["year"]), month_number(m["mon"]), day_number(m["day"])), ctx, m
+    )
 
 
 def r_range_open_month(m: re.Match[str], ctx: Context) -> Res | None:
@@ -112,7 +123,8 @@ DAY_RULES: list[Rule] = [
     Rule("numeric_date", rx(r"(?<![\d/.])(?P<d>[0-2]?\d|3[01])\.(?P<mo>0?[1-9]|1[0-2])\.(?P<y>(?:1[89]|20)\d\d)(?![\d.]?\d)"), r_day_first),
     Rule("part_of_date", rx(rf"\bthe\s+(?P<part>morning|afternoon|evening|night)\s+of\s+(?:{WD},?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_part_of_date, capitalized),
     Rule("month_day", rx(rf"\bthe\s+(?P<ord>{_ORDINAL_DAYS})\s+of\s+(?P<mon>{MON})(?!\w)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_ordinal_word_day, capitalized),
+    Rule("month_day", rx(rf"\b(?P<mon>{MON})\s+(?P<t2>(?P<day>{DAYNUM}))(?=\s*[-–]\s*[0-3]?\d,?\s+(?P<year>{YEAR})(?!\d))"), r_open_day_year, capitalized),
     Rule("range_end_day", rx(r"(?<=\d)\s*(?:[-–—]|to|through|until|till)\s*(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\b(?![-–/:.,]?\d|\s*(?:%|percent|per\s*cent|p\.?m|a\.?m|[A-Za-z]))"), r_range_end_day),
-    Rule("range_open_day", rx(rf"(?<![\d.,/])(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\s*(?:[-–]|to|through|until|and)\s*[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MON})(?!\w)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_range_open_day, capitalized),
+    Rule("range_open_day", rx(rf"(?<![\d.,/])(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\s*(?:[-–]|to|through|until|and)\s*(?P<close>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MON})(?!\w)(?!\.?\s*\d)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_range_open_day, capitalized),
     Rule("range_open_month", rx(rf"\b(?P<t>(?P<mon>{MON_FULL}))\s+(?:and|to|through|or|[-–])\s+(?={MON}\.?,?\s+(?P<year>{YEAR})(?!\d))"), r_range_open_month, capitalized),
 ]  # fmt: skip

@@ -28,8 +28,9 @@ def r_decade(m: re.Match[str], ctx: Context) -> Res | None:
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+(?:(?:early|mid|late)[\s-]*)?$", re.I)
-_NOT_YEARS = re.compile(
-    r"\b(?:temperatures?|degrees?|highs?|lows?|percent|per\s+cent|scores?|speeds?|mph|aged?)\b",
+_NOT_YEARS = re.compile(  # temperatures, percentages, ages, prices and indexes
+    r"\b(?:temperatures?|degrees?|highs?|lows?|percent|per\s+cent|scores?|speeds?|mph|aged?"
+    r"|stocks?|shares?|prices?|index|traded|trading|yields?|polls?|ratings?)\b",
     re.I,
 )
 
@@ -40,7 +41,8 @@ def a_decade(m: re.Match[str], ctx: Context) -> bool:
     if not m["d3"]:
         return True
     left = ctx.before(m.start("d3"), 60)
-    return bool(_THE_BEFORE.search(left)) and not _NOT_YEARS.search(left + ctx.after(m.end(), 20))
+    right = ctx.after(m.end(), 12)[:9]  # "the 90s percent", not "the 90s crime was high"
+    return bool(_THE_BEFORE.search(left)) and not _NOT_YEARS.search(f"{left} {right}")
 
 
 _YEAR_PREP = re.compile(r"\b(?:in|of|since|until)\s$", re.I)
@@ -76,6 +78,16 @@ def r_quarter(m: re.Match[str], ctx: Context) -> Res | None:
     if y is None:
         return r_quarter_bare(m, ctx, q)
     return Res(TimexType.DATE, f"{y:04d}-Q{q}", anchor=anchor)
+
+
+_NAME_BEFORE = re.compile(
+    r"\b(?!(?:In|For|During|By|Since|Until|Through|From|After|Before|The)\b)[A-Z][\w-]*\s+$"
+)
+
+
+def a_quarter_bare(m: re.Match[str], ctx: Context) -> bool:
+    """A bare 'Q3' is no quarter after a name ('the Audi Q3')."""
+    return not _NAME_BEFORE.search(ctx.before(m.start(), 20))
 
 
 def r_quarter_bare(m: re.Match[str], ctx: Context, q: int = 0) -> Res | None:
@@ -168,8 +180,8 @@ PERIOD_RULES: list[Rule] = [
     Rule("century", rx(r"\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))[\s-]century\b"), r_century),
     Rule("quarter", rx(rf"\b(?:(?:the|a)\s+(?=(?:{YEAR}\s+)?(?:fiscal\s+)?\w+\s+(?:fiscal\s+)?quarter)|(?P<rel2>this|last|next)\s+year's\s+)?(?:(?:fiscal\s+)?(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next|the\s+(?:previous|current|following))\s+(?:fiscal\s+)?year))?(?P<q>)?\b"), r_quarter),
     Rule("quarter", rx(rf"\b(?:(?:Q(?P<q>[1-4])|(?P<q3>[1-4])Q)[\s-]*(?:FY|')?(?P<y1>{YEAR}|\d{{2}})|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))\b"), r_quarter_q),
-    Rule("quarter", rx(r"\bQ(?P<q>[1-4])\b(?![\s-]*(?:\d|FY|['’]\d))"), r_quarter_bare),
-    Rule("short_year", rx(r"['’](?P<yy>\d\d)\b(?!['’]?s\b)"), r_short_year, a_short_year),
+    Rule("quarter", rx(r"\bQ(?P<q>[1-4])\b(?![\s-]*(?:\d|FY|['’]\d))"), r_quarter_bare, a_quarter_bare),
+    Rule("short_year", rx(r"['’](?P<yy>\d\d)\b(?!['’]?s\b)(?=\s*(?:[.,;:!?)]|$)|\s(?:and|or|to|when|after|before|until|season)\b)"), r_short_year, a_short_year),
     Rule("year_quarter", rx(rf"\bthe\s+(?P<year>{YEAR})\s+(?:quarter|period)\b"), r_year_quarter),
     Rule("half", rx(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H)[\s-]*(?:FY|')?(?P<y2>{YEAR}|\d{{2}})\b(?P<ord>)?(?P<rel>)?"), r_half),
     Rule("half", rx(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<rel>this|last|next)\s+year))?\b"), r_half),

@@ -88,6 +88,18 @@ def r_deictic(m: re.Match[str], ctx: Context) -> Res | None:
     return _with_part(d, part)  # "last night", "last evening": the day before
 
 
+_SUDDENLY = re.compile(  # "won't happen overnight", "a star overnight": suddenly, not a night
+    r"\b(?:happen(?:s|ed)?|change[sd]?|star|success|sensation|not|never|literally|almost"
+    r"|practically|virtually|bec[oa]me|transformed|disappear(?:ed)?|vanish(?:ed)?)\W+(?:\w+\W+)?$",
+    re.I,
+)
+
+
+def a_overnight(m: re.Match[str], ctx: Context) -> bool:
+    """'overnight' is a night only where it does not mean 'suddenly'."""
+    return not _SUDDENLY.search(ctx.before(m.start(), 30))
+
+
 def r_overnight(m: re.Match[str], ctx: Context) -> Res | None:
     """'overnight': the night before the day in question (the one just named, else the
     publication day), or that day's own night when the clause speaks of the future."""
@@ -235,6 +247,16 @@ def _narrated_next(m: re.Match[str], ctx: Context) -> bool:
     return words[0] == "the" and words[-1] == "next" and ctx.tense(m.start(), m.end()) == "past"
 
 
+_PAST_VERB_NEXT = re.compile(r"^\s+(?:was|were|had|saw|brought|(?!need)\w+ed)\b", re.I)
+
+
+def _past_here(m: re.Match[str], ctx: Context) -> bool:
+    """A past verb right around the span ("had a dry summer this year", "this winter was")."""
+    return ctx.near_tense(m.start(), m.end()) == "past" or bool(
+        _PAST_VERB_NEXT.match(ctx.after(m.end(), 20))
+    )
+
+
 def r_rel_season(m: re.Match[str], ctx: Context) -> Res | None:
     """last summer (the latest one over before publication), this winter, next spring."""
     code, rel, dct = SEASONS[m["s"].lower()], m["rel"].lower(), ctx.dct
@@ -255,6 +277,8 @@ def r_rel_season(m: re.Match[str], ctx: Context) -> Res | None:
         now = [y for y, lo, hi in spans if lo <= dct <= hi]
         later = [y for y, lo, _ in spans if dct < lo and lo.year == dct.year]
         over = [y for y, _, hi in spans if hi < dct]
+        if not now and over and _past_here(m, ctx):
+            later = []  # "This winter was the coldest": the one just over
         y = (now or later or over[-1:])[0] if now or later or over else None
     return Res(TimexType.DATE, f"{y:04d}-{code}") if y is not None else None
 
@@ -410,15 +434,15 @@ _THE_REL = (
 
 REL_RULES: list[Rule] = [
     Rule("weekday", rx(rf"\b(?:(?:the\s+|this\s+)?(?P<rel>last|next|this|coming|past|previous|following)\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?:(?P<parts>morning|afternoon|evening|night)s|(?P<part>{PART})))?\b"), r_weekday),
-    Rule("weekday", rx(rf"\b(?P<wd>{WD})\s+(?:of\s+)?(?P<rel>next|last|this)\s+week\b"), r_weekday_of_week),
+    Rule("weekday", rx(rf"\b(?P<wd>{WD})\s+(?:of\s+)?(?P<rel>next|last|this)\s+week\b(?!['’]s)"), r_weekday_of_week),
     Rule("deictic", rx(r"\bthe\s+day\s+(?P<dir>after\s+tomorrow|before\s+yesterday)\b"), r_two_days),
     Rule("deictic", rx(rf"\b(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>{PART}))?\b"), r_deictic),
     Rule("deictic", rx(rf"\b(?P<w>this|last)\s+(?P<part>{PART})\b"), r_deictic),
     Rule("deictic", rx(r"\b(?P<part>morning|afternoon|evening)\s+(?P<w>yesterday|today|tomorrow)\b"), r_deictic),
-    Rule("overnight", rx(r"\bovernight\b(?!\s+(?:success|sensation|rates?|bags?|stays?|delivery|shipping|flights?|trains?|buses|bus|camps?|oats|guests?|visits?|trips?|accommodation|express|mail|parking)\b)"), r_overnight),
+    Rule("overnight", rx(r"\bovernight\b(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|from|to|into|across|near|outside|and|as|while|when|after|before|with|by|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|losses|gains|trading|session|attacks?|raids?|strikes?|shelling|fighting|clashes|storms?|rain|talks|vote)\b)"), r_overnight, a_overnight),
     Rule("part_of_day", rx(r"\bthe\s+(?P<part>morning|afternoon|evening)\b(?!\s+(?:of|paper|news|show|edition|session|rush|star|post)\b)"), r_part_of_day),
     Rule("clock", rx(rf"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?)?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<noon>noon|midday|midnight))(?:\s+(?P<tz>[ECMP][SD]?T|GMT|UTC|BST|CET|local\s+time))?{_DP}"), r_clock),
-    Rule("clock", rx(rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:GMT|UTC|Z\b|[ECMP][SD]T|BST|CET|hrs\b|hours\s+(?:GMT|UTC|local\s+time))(?!\w){_DP}"), r_clock_zone),
+    Rule("clock", rx(rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:GMT|UTC|Z\b|[ECMP][SD]T|BST|CET|hours\s+(?:GMT|UTC|local\s+time))(?!\w){_DP}"), r_clock_zone),
     Rule("clock", rx(r"\b(?:at|by|until|around|from|before|after)\s+(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?![\d:])"), r_clock24),
     Rule("ordinal_day", rx(r"\b(?:on|since|until|till|by|before|after|from|to|through)\s+(?P<t>the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"), r_ordinal_day, a_ordinal_day),
     Rule("relative_unit", rx(rf"\b(?P<rel>{_REL}|the\s+(?:{_THE_REL}))\s+(?P<u>week|weekend|month|year|quarter|decade|century|fiscal\s+year)\b"), r_rel_unit, a_rel_unit),
