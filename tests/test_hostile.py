@@ -29,6 +29,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from timeline.cli import app
+from timeline.errors import TimelineError
 from timeline.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -843,12 +844,36 @@ def test_html_path_that_is_a_folder_is_refused_before_any_work(db: Path, command
     assert sorted(p.name for p in db.parent.iterdir()) == ["html", "t.db"]
 
 
-def test_build_that_cannot_write_its_html_leaves_no_half_store(db: Path) -> None:
+def test_html_path_inside_a_file_is_refused_before_any_work(db: Path) -> None:
     before = state(db)
     blocker = db.parent / "not-a-folder"
     blocker.write_text("a file where a folder should be", encoding="utf-8")
-    result = cli("build", DATA / "base.txt", "--store", db, "--out", blocker / "t.html")
-    assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: Cannot write the timeline to {blocker / 't.html'}")
-    assert state(db) == before  # the old store stays as it was
+    target = blocker / "t.html"
+    result = cli("build", DATA / "base.txt", "--store", db, "--out", target)
+    assert result.exit_code == 2
+    assert (
+        result.stderr == f"Error: {target}: {blocker} is a file, not a folder; give another path\n"
+    )
+    assert state(db) == before
     assert sorted(p.name for p in db.parent.iterdir()) == ["not-a-folder", "t.db"]
+
+
+def test_build_that_fails_to_draw_leaves_store_and_html_as_they_were(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    html = db.with_suffix(".html")
+    html.write_text("the old timeline", encoding="utf-8")
+    before = state(db)
+
+    def broken(*args: object, **kwargs: object) -> Path:
+        raise TimelineError("Cannot write the timeline: disk full.")
+
+    monkeypatch.setattr("timeline.cli.render_html", broken)
+    result = cli("build", DATA / "base.txt", DATA / "cp1251.txt", "--store", db, "--out", html)
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: Cannot write the timeline: disk full.\n",
+    )
+    assert state(db) == before
+    assert html.read_text(encoding="utf-8") == "the old timeline"
+    assert sorted(p.name for p in db.parent.iterdir()) == ["t.db", "t.html"]

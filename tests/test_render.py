@@ -321,7 +321,7 @@ def test_five_thousand_events_stay_small_and_use_webgl(tmp_path: Path) -> None:
 
 
 def test_lanes_skip_places_and_keep_one_lane_per_person():
-    from timeline.render_prep import lane_key, surname_lanes
+    from timeline.render_lanes import lane_key, surname_lanes
 
     d = date(2022, 1, 12)
     events = [
@@ -335,6 +335,14 @@ def test_lanes_skip_places_and_keep_one_lane_per_person():
         event("e", "Brussels proposed new rules", Granularity.DAY, d, d, ("Brussels",)),
         event("f", "The Red Sea was calm", Granularity.DAY, d, d, ("Red Sea",)),
     ]  # fmt: skip
+    events += [
+        event("g", "Merkel lashes out at Putin over Crimea", Granularity.DAY, d, d,
+              ("Putin", "Crimea")),
+        event("h", "In Brussels, the Indian National Congress met South Korea", Granularity.DAY,
+              d, d, ("Brussels", "Indian National Congress", "South Korea")),
+        event("i", "Congress voted", Granularity.DAY, d, d, ("Congress",)),
+        event("j", "Korea voted", Granularity.DAY, d, d, ("Korea",)),
+    ]  # fmt: skip
     names = surname_lanes(events)
     lanes = [lane_key(e, {}, "actor", names) for e in events]
     # a place is skipped only when someone else is named; "Brussels" as the EU acts
@@ -345,4 +353,9 @@ def test_lanes_skip_places_and_keep_one_lane_per_person():
         "Jens Stoltenberg",
         "Brussels",
         "Red Sea",
+        "Putin",
+        "Indian National Congress",
+        "Congress",
+        "Korea",
     ]
+    assert names == {"Stoltenberg": "Jens Stoltenberg"}  # people only

@@ -6,7 +6,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
@@ -130,12 +130,24 @@ def _render(
     )
 
 
+def _remove(paths: Sequence[Path]) -> None:
+    """Delete what a build leaves while it works, if it is there."""
+    for path in paths:
+        with suppress(OSError):
+            path.unlink(missing_ok=True)
+
+
 def _check_html_target(html: Path) -> None:
     """Refuse, before any work, an HTML path that names a folder."""
     if html.is_dir():
         raise InputError(
             f"{html}: is a folder; give the HTML file to write, e.g. {html / 'timeline.html'}"
         )
+    for folder in html.parents:
+        if folder.exists():
+            if not folder.is_dir():
+                raise InputError(f"{html}: {folder} is a file, not a folder; give another path")
+            break
 
 
 def _summary(report: BuildReport, html: Path | None, store: Path) -> None:
@@ -166,6 +178,7 @@ def build(
 ) -> None:
     """Build a timeline from scratch: read articles, write the store and the HTML."""
     with _errors():
+        _check_html_target(out_html)
         articles, rejected = load_articles(paths or ["seeds"])
         if not articles:
             raise InputError(
@@ -174,20 +187,21 @@ def build(
             )
         if store.exists():
             Store.open(store, create=False, readonly=True).close()  # never replace a stranger
-        _check_html_target(out_html)
         fresh = store.with_name(store.name + ".new")
-        fresh.unlink(missing_ok=True)
+        fresh_html = out_html.with_name(out_html.name + ".new")
+        leftovers = (fresh, Path(f"{fresh}-wal"), Path(f"{fresh}-shm"), fresh_html)
+        _remove(leftovers)
         try:
             with Store.open(fresh) as st:
                 report = _ingest(st, articles, rejected, workers)
-                _render(st, out_html, lanes)
+                _render(st, fresh_html, lanes)
+            for suffix in ("-wal", "-shm"):  # the old store's journal must not meet the new file
+                Path(str(store) + suffix).unlink(missing_ok=True)
+            fresh.replace(store)  # the old store and HTML stay whole until the new ones are
+            fresh_html.replace(out_html)
         except BaseException:
-            for leftover in (fresh, Path(f"{fresh}-wal"), Path(f"{fresh}-shm")):
-                leftover.unlink(missing_ok=True)  # a failed build leaves nothing behind
+            _remove(leftovers)  # a failed build leaves nothing behind
             raise
-        for suffix in ("-wal", "-shm"):  # the old store's journal must not meet the new file
-            Path(str(store) + suffix).unlink(missing_ok=True)
-        fresh.replace(store)  # the old store stays whole until the new one is complete
         _summary(report, out_html, store)
     if rejected:
         raise typer.Exit(3)

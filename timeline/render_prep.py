@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 import textwrap
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -13,12 +12,17 @@ from datetime import date, datetime, timedelta
 
 from timeline.errors import TimelineError
 from timeline.models import Article, Event, EventLink
+from timeline.render_lanes import (
+    OTHER_LANE,
+    UNKNOWN_OUTLET,
+    lane_key,
+    outlet_of,
+    surname_lanes,
+)
 
 log = logging.getLogger(__name__)
 
 LANE_MODES = ("actor", "outlet", "none")
-OTHER_LANE = "other"
-UNKNOWN_OUTLET = "unknown outlet"
 SENTENCE_CHARS = 300
 LABEL_CHARS = 50
 HOVER_WRAP = 80
@@ -90,65 +94,9 @@ def select(events: Sequence[Event], date_from: date | None, date_to: date | None
     return Selection(kept, undated, outside)
 
 
-def outlet_of(article_id: str, articles: Mapping[str, Article]) -> str:
-    """The outlet of an article, else its file name, else UNKNOWN_OUTLET."""
-    art = articles.get(article_id)
-    if art is None:
-        return UNKNOWN_OUTLET
-    return art.outlet or art.path.rsplit("/", 1)[-1] or UNKNOWN_OUTLET
-
-
 def outlets_of(ev: Event, articles: Mapping[str, Article]) -> list[str]:
     """Distinct outlets reporting an event, in first-seen order."""
     return list(dict.fromkeys(outlet_of(a, articles) for a in ev.sources))
-
-
-def lane_key(
-    ev: Event,
-    articles: Mapping[str, Article],
-    lanes: str,
-    full_names: Mapping[str, str] | None = None,
-) -> str:
-    """The lane of an event: its first actor that is not a place, the outlet of its first
-    source, or ''. `full_names` draws a bare surname in its full name's lane."""
-    if lanes == "actor":
-        actors = [a for a in ev.actors if a.strip()]
-        if not actors:
-            return OTHER_LANE
-        doer = next((a for a in actors if not _is_place(a, ev.title)), actors[0])
-        return (full_names or {}).get(doer, doer)
-    if lanes == "outlet":
-        return outlet_of(ev.sources[0], articles) if ev.sources else UNKNOWN_OUTLET
-    return ""
-
-
-# Names ending so are places or gatherings, not actors ("Black Sea", "Munich Security
-# Conference"); nor is a name the title puts after "in"/"at" ("talks in Brussels").
-_PLACE_WORDS = frozenset(
-    "Sea Ocean River Gulf Bay Strait Lake Mountains Island Islands Peninsula Valley Desert "
-    "Canal Coast Conference Summit Forum".split()
-)
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$")
-
-
-def _is_place(actor: str, title: str) -> bool:
-    """Whether an actor name is a place or venue rather than someone who acts."""
-    if actor.split()[-1] in _PLACE_WORDS:
-        return True
-    at = title.find(actor)
-    return at > 0 and bool(_LOCATIVE.search(title[max(0, at - 12) : at]))
-
-
-def surname_lanes(events: Sequence[Event]) -> dict[str, str]:
-    """One-word actor names that are the last word of exactly one longer actor name in the
-    timeline ("Putin" -> "Vladimir Putin"), so one person keeps one lane."""
-    longer: dict[str, set[str]] = {}
-    for ev in events:
-        for a in ev.actors:
-            words = a.split()
-            if len(words) > 1 and words[-1][:1].isupper():
-                longer.setdefault(words[-1], set()).add(a)
-    return {last: next(iter(names)) for last, names in longer.items() if len(names) == 1}
 
 
 def lane_order(keys: Sequence[str], max_lanes: int) -> tuple[list[str], dict[str, str]]:
