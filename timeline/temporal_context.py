@@ -4,6 +4,7 @@ and the last resolved expression (for anaphora such as "earlier in the day")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -52,7 +53,9 @@ _ABBREVIATIONS = (
     "Co Corp Inc Ltd Jr Sr No vs Prof Mt Ft U.S U.N U.K"
 ).split()
 _NOT_ABBREV = "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
-_SENTENCE_END = re.compile(rf"{_NOT_ABBREV}[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[`]*[A-Z])|\n\s*\n")
+_SENTENCE_END = re.compile(  # the cheap [.!?] test first, the abbreviation lookbehinds after
+    rf"(?=[.!?]){_NOT_ABBREV}[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[`]*[A-Z])|\n\s*\n"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +81,8 @@ class Context:
     last_value: str | None = None  # last DATE/TIME value with a calendar interval
     last_day: date | None = None  # last day-precise date
     history: list[tuple[str, int]] = field(default_factory=list)  # (value, end) so far
-    _sentences: list[int] = field(default_factory=list)
+    _ends: list[int] | None = None  # sentence boundaries of text, found once on first use
+    _starts: list[int] = field(default_factory=list)
 
     def recent_period(self, pos: int, window: int = 250) -> str | None:
         """The latest quarter, half or month named (not inferred) just before pos."""
@@ -104,12 +108,15 @@ class Context:
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """Bounds of the sentence around [start, end), looking at most 400 chars each way."""
-        lo = max(0, start - 400)
-        left = lo
-        for m in _SENTENCE_END.finditer(self.text, lo, start):
-            left = m.end()
-        m2 = _SENTENCE_END.search(self.text, end, min(len(self.text), end + 400))
-        right = m2.start() + 1 if m2 else min(len(self.text), end + 400)
+        if self._ends is None:  # one pass over the text, then a bisection per question
+            found = [m.span() for m in _SENTENCE_END.finditer(self.text)]
+            self._starts, self._ends = [a for a, _ in found], [b for _, b in found]
+        ends, starts = self._ends, self._starts
+        i = bisect_right(ends, start) - 1  # the last boundary ending at or before start
+        left = max(ends[i] if i >= 0 else 0, start - 400, 0)
+        j = bisect_left(starts, end)  # the first boundary starting at or after end
+        limit = min(len(self.text), end + 400)
+        right = min(starts[j] + 1, limit) if j < len(starts) else limit
         return left, right
 
     def future(self, start: int, end: int) -> bool:
