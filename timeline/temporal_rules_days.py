@@ -1,14 +1,15 @@
 """Rules for day dates in less common forms: both ends of ranges that share a month or a year
 ('March 11-15', '3 to 6 May', 'May and June 2011'), ordinal words ('the first of May'),
-day-first numerals (21/03/2013, 21.03.2013) and a part of a dated day ('the morning of April
-18'). Each rule: a regex for the span and a resolver that returns a `Res` or None."""
+day-first numerals (21/03/2013, 21.03.2013), a part of a dated day ('the morning of April 18'),
+'overnight', 'the day after tomorrow' and 'Friday next week'. Each rule: a regex for the span
+and a resolver that returns a `Res` or None."""
 
 # ruff: noqa: E501 -- the rule tables keep one regex per line
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from timeline.models import TimexType
 from timeline.temporal_context import Context, Res
@@ -19,6 +20,7 @@ from timeline.temporal_lexicon import (
     ORDINALS,
     PARTS_OF_DAY,
     WD,
+    WEEKDAYS,
     YEAR,
     day_number,
     month_number,
@@ -32,6 +34,7 @@ from timeline.temporal_rules_abs import (
     r_month_year,
     rx,
 )
+from timeline.temporal_rules_rel import with_part
 
 
 def r_day_first(m: re.Match[str], ctx: Context) -> Res | None:
@@ -118,7 +121,47 @@ def r_range_open_month(m: re.Match[str], ctx: Context) -> Res | None:
     return r_month_year(m, ctx)
 
 
+_SUDDENLY = re.compile(  # "won't happen overnight", "a star overnight": suddenly, not a night
+    r"\b(?:happen(?:s|ed)?|change[sd]?|star|success|sensation|not|never|literally|almost"
+    r"|practically|virtually|bec[oa]me|transformed|disappear(?:ed)?|vanish(?:ed)?)\W+(?:\w+\W+)?$",
+    re.I,
+)
+
+
+def a_overnight(m: re.Match[str], ctx: Context) -> bool:
+    """'overnight' is a night only where it does not mean 'suddenly'."""
+    return not _SUDDENLY.search(ctx.before(m.start(), 30))
+
+
+def r_overnight(m: re.Match[str], ctx: Context) -> Res | None:
+    """'overnight': the night before the day in question (the one just named, else the
+    publication day), or that day's own night when the clause speaks of the future."""
+    day, anchor = (
+        (ctx.last_day, "previous") if ctx.last_day is not None else (ctx.dct, "publication")
+    )
+    if not ctx.future(m.start(), m.end()):
+        day -= timedelta(days=1)
+    return with_part(day, "night", anchor=anchor)
+
+
+def r_two_days(m: re.Match[str], ctx: Context) -> Res | None:
+    """the day after tomorrow, the day before yesterday."""
+    days = 2 if m["dir"].lower().startswith("after") else -2
+    return Res(TimexType.DATE, (ctx.dct + timedelta(days=days)).isoformat())
+
+
+def r_weekday_of_week(m: re.Match[str], ctx: Context) -> Res | None:
+    """'Friday next week', 'Monday last week': that weekday of the week named (weeks from
+    Monday, as ISO weeks)."""
+    shift = {"next": 1, "last": -1, "this": 0}[m["rel"].lower()]
+    monday = ctx.dct - timedelta(days=ctx.dct.weekday()) + timedelta(weeks=shift)
+    return Res(TimexType.DATE, (monday + timedelta(days=WEEKDAYS[m["wd"].lower()])).isoformat())
+
+
 DAY_RULES: list[Rule] = [
+    Rule("weekday", rx(rf"\b(?P<wd>{WD})\s+(?:of\s+)?(?P<rel>next|last|this)\s+week\b(?!['’]s)"), r_weekday_of_week),
+    Rule("deictic", rx(r"\bthe\s+day\s+(?P<dir>after\s+tomorrow|before\s+yesterday)\b"), r_two_days),
+    Rule("overnight", rx(r"\bovernight\b(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|from|to|into|across|near|outside|and|as|while|when|after|before|with|by|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|losses|gains|trading|session|attacks?|raids?|strikes?|shelling|fighting|clashes|storms?|rain|talks|vote)\b)"), r_overnight, a_overnight),
     Rule("numeric_date", rx(r"(?<![\d/.])(?P<d>1[3-9]|2\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>\d{4})(?![\d/])"), r_day_first),
     Rule("numeric_date", rx(r"(?<![\d/.])(?P<d>[0-2]?\d|3[01])\.(?P<mo>0?[1-9]|1[0-2])\.(?P<y>(?:1[89]|20)\d\d)(?![\d.]?\d)"), r_day_first),
     Rule("part_of_date", rx(rf"\bthe\s+(?P<part>morning|afternoon|evening|night)\s+of\s+(?:{WD},?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_part_of_date, capitalized),
