@@ -189,6 +189,7 @@ RANGES_AND_CUES = [
     ("It happens the day after tomorrow.", datetime(2013, 3, 22), "the day after tomorrow", "2013-03-24"),
     ("They meet Friday next week.", datetime(2013, 3, 22), "Friday next week", "2013-03-29"),
     ("It happened on the first of May.", datetime(2013, 3, 22), "the first of May", "2012-05-01"),
+    ("Rent was due the twenty-ninth of February, 2012.", datetime(2013, 3, 22), "the twenty-ninth of February, 2012", "2012-02-29"),
     ("It happened at 1600 GMT.", datetime(2013, 3, 22), "1600 GMT", "2013-03-22T16:00"),
     ("The blast hit at 0930 GMT Friday.", datetime(2013, 3, 22), "0930 GMT Friday", "2013-03-22T09:30"),
     ("It happened on 3 September.", datetime(2013, 3, 22), "3 September", "2012-09-03"),  # not the full stop
@@ -349,6 +350,8 @@ NOT_DATES = [
     "Highs will be in the 90s.",
     "Rates rose 11-12 percent.",
     "He was the first of many.",
+    "He was sentenced to 2000 hrs of community service.",
+    "The road runs 1500 km to the coast.",
     "They imposed an overnight curfew.",
     "Change won't happen overnight.",
     "He became a star overnight.",

@@ -272,8 +272,16 @@ _YEAR_NEXT_OK = re.compile(
 )
 
 
+_COUNTED_NEXT = re.compile(  # "2000 hrs of community service", "1500 km": a count, not a year
+    r"^\s*(?:hrs|hours|km|kms|kilomet(?:er|re)s|miles|met(?:er|re)s|feet|tons|tonnes)\b", re.I
+)
+
+
 def a_year(m: re.Match[str], ctx: Context) -> bool:
-    """A bare 4-digit number is a year after a date cue or when no noun follows it."""
+    """A bare 4-digit number is a year after a date cue or when no noun follows it, and never
+    before a unit it counts."""
+    if _COUNTED_NEXT.match(ctx.after(m.end(), 16)):
+        return False
     if _YEAR_CUE.search(ctx.before(m.start(), 20)):
         return True
     return bool(_YEAR_NEXT_OK.match(ctx.after(m.end(), 20)))
