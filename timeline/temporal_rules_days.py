@@ -44,14 +44,16 @@ def r_day_first(m: re.Match[str], ctx: Context) -> Res | None:
     return date_res(d, ctx, m)
 
 
+def _day_of(m: re.Match[str], ctx: Context, month: int, day: int) -> date | None:
+    """That day in the year the match writes, else in the year tense and news style give."""
+    if m["year"]:
+        return leap_fallback(int(m["year"]), month, day)
+    return pick_year(ctx, month, day, m.start(), m.end())
+
+
 def r_part_of_date(m: re.Match[str], ctx: Context) -> Res | None:
     """'the morning of April 18(, 1775)': that part of that day, a TIME."""
-    mo, d = month_number(m["mon"]), day_number(m["day"])
-    day = (
-        leap_fallback(int(m["year"]), mo, d)
-        if m["year"]
-        else pick_year(ctx, mo, d, m.start(), m.end())
-    )
+    day = _day_of(m, ctx, month_number(m["mon"]), day_number(m["day"]))
     if day is None:
         return None
     return Res(
@@ -68,10 +70,7 @@ _ORDINAL_DAYS = "|".join(
 
 def r_ordinal_word_day(m: re.Match[str], ctx: Context) -> Res | None:
     """'the first of May', 'the fifteenth of March, 2013'."""
-    mo, day = month_number(m["mon"]), ORDINALS[m["ord"].lower()]
-    if m["year"]:
-        return date_res(leap_fallback(int(m["year"]), mo, day), ctx, m)
-    return date_res(pick_year(ctx, mo, day, m.start(), m.end()), ctx, m)
+    return date_res(_day_of(m, ctx, month_number(m["mon"]), ORDINALS[m["ord"].lower()]), ctx, m)
 
 
 def r_range_end_day(m: re.Match[str], ctx: Context) -> Res | None:
@@ -101,12 +100,9 @@ _RANGE_WORDS = ("-", "–", "—", "to", "through", "until", "till")
 
 def r_range_open_day(m: re.Match[str], ctx: Context) -> Res | None:
     """The bare opening day of a range whose month follows ('3 to 6 May', '3-6 May 2013')."""
-    mo, day = month_number(m["mon"]), int(m["day"])
-    if day >= int(m["close"]):  # "beat Spain 3-1 March 26" is a score
+    if int(m["day"]) >= int(m["close"]):  # "beat Spain 3-1 March 26" is a score
         return None
-    if m["year"]:
-        return date_res(leap_fallback(int(m["year"]), mo, day), ctx, m)
-    return date_res(pick_year(ctx, mo, day, m.start(), m.end()), ctx, m)
+    return date_res(_day_of(m, ctx, month_number(m["mon"]), int(m["day"])), ctx, m)
 
 
 def r_open_day_year(m: re.Match[str], ctx: Context) -> Res | None:
@@ -114,11 +110,6 @@ def r_open_day_year(m: re.Match[str], ctx: Context) -> Res | None:
     return date_res(
         leap_fallback(int(m["year"]), month_number(m["mon"]), day_number(m["day"])), ctx, m
     )
-
-
-def r_range_open_month(m: re.Match[str], ctx: Context) -> Res | None:
-    """A month sharing the year of the month after it ('May and June 2011')."""
-    return r_month_year(m, ctx)
 
 
 _SUDDENLY = re.compile(  # "won't happen overnight", "a star overnight": suddenly, not a night
@@ -169,5 +160,5 @@ DAY_RULES: list[Rule] = [
     Rule("month_day", rx(rf"\b(?P<mon>{MON})\s+(?P<t2>(?P<day>{DAYNUM}))(?=\s*[-–]\s*[0-3]?\d,?\s+(?P<year>{YEAR})(?!\d))"), r_open_day_year, capitalized),
     Rule("range_end_day", rx(r"(?<=\d)\s*(?:[-–—]|to|through|until|till)\s*(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\b(?![-–/:.,]?\d|\s*(?:%|percent|per\s*cent|p\.?m|a\.?m|[A-Za-z]))"), r_range_end_day),
     Rule("range_open_day", rx(rf"(?<![\d.,/])(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\s*(?:[-–]|to|through|until|and)\s*(?P<close>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MON})(?!\w)(?!\.?\s*\d)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_range_open_day, capitalized),
-    Rule("range_open_month", rx(rf"\b(?P<t>(?P<mon>{MON_FULL}))\s+(?:and|to|through|or|[-–])\s+(?={MON}\.?,?\s+(?P<year>{YEAR})(?!\d))"), r_range_open_month, capitalized),
+    Rule("range_open_month", rx(rf"\b(?P<t>(?P<mon>{MON_FULL}))\s+(?:and|to|through|or|[-–])\s+(?={MON}\.?,?\s+(?P<year>{YEAR})(?!\d))"), r_month_year, capitalized),  # "May and June 2011"
 ]  # fmt: skip

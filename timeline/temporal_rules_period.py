@@ -22,8 +22,8 @@ def r_decade(m: re.Match[str], ctx: Context) -> Res | None:
     if m["dec"]:
         return Res(TimexType.DATE, f"{m['dec']}X", anchor="absolute")
     if m["d2"] or m["d3"]:  # "the '90s": the latest such decade begun by the publication year
-        start = 2000 + int(m["d2"] or m["d3"]) * 10
-        return Res(TimexType.DATE, f"{(start if start <= ctx.dct.year else start - 100) // 10}X")
+        start = _latest(2000 + int(m["d2"] or m["d3"]) * 10, ctx)
+        return Res(TimexType.DATE, f"{start // 10}X")
     return Res(TimexType.DATE, f"19{DECADE_WORDS[m['word'].lower()]}X", anchor="absolute")
 
 
@@ -55,8 +55,13 @@ def a_short_year(m: re.Match[str], ctx: Context) -> bool:
 
 def r_short_year(m: re.Match[str], ctx: Context) -> Res | None:
     """'98 after a preposition: the latest such year up to the publication year."""
-    y = 2000 + int(m["yy"])
-    return Res(TimexType.DATE, f"{y if y <= ctx.dct.year else y - 100:04d}")
+    return Res(TimexType.DATE, f"{_latest(2000 + int(m['yy']), ctx):04d}")
+
+
+def _latest(year: int, ctx: Context) -> int:
+    """A year of this century written with two digits, else a century earlier when it has
+    not yet come ('98 -> 1998, '09 -> 2009)."""
+    return year if year <= ctx.dct.year else year - 100
 
 
 def r_century(m: re.Match[str], ctx: Context) -> Res | None:
