@@ -42,7 +42,7 @@ def lane_key(
 
 
 # Names ending so are places or gatherings, not actors ("Black Sea", "Munich Security
-# Conference"); nor is a name the title puts after "in"/"at" ("talks in Brussels").
+# Conference"); nor is a name the title puts after "in" or "near" ("talks in Brussels").
 _PLACE_WORDS = frozenset(
     "Sea Ocean River Gulf Bay Strait Lake Mountains Island Islands Peninsula Valley Desert "
     "Canal Coast Conference Summit Forum".split()
@@ -64,9 +64,11 @@ def _is_place(actor: str, title: str) -> bool:
     )
 
 
-_BODY_WORDS = frozenset(
+# Last words of bodies, not people: the ones text.is_personal does not already refuse
+# (it knows "Council", "Alliance", "Group" ...), and the places above.
+_NOT_SURNAMES = _PLACE_WORDS | frozenset(
     "Congress Forum Front Movement League Federation Assembly Senate Club Network Foundation "
-    "Fund Board Authority Centre Center Coalition Alliance Group Council".split()
+    "Fund Board Authority Centre Center Coalition".split()
 )
 
 
@@ -77,7 +79,7 @@ def _person_like(name: str) -> bool:
         2 <= len(words) <= 3
         and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words)
         and words[0] not in _NOT_GIVEN_NAMES
-        and words[-1] not in _PLACE_WORDS | _BODY_WORDS
+        and words[-1] not in _NOT_SURNAMES
         and words[0].lower() not in DEMONYMS  # "Indian National Congress"
         and is_personal(name)
     )

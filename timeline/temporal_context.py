@@ -126,8 +126,8 @@ class Context:
     def near_tense(self, start: int, end: int) -> str:
         """Tense for a calendar date without a year: 'future' after will/could/scheduled...,
         'deadline' after a deadline preposition ("extended to Nov. 20", "until mid-November"),
-        'past' when a
-        past verb stands right before it, 'name' for a date naming a thing, else ''.
+        'past' when a past verb stands right before it, 'name' for a date naming a thing, else
+        ''.
 
         Only the few words before the date count, and a date naming a thing ("the Feb. 23
         accord", "December's figures") takes no tense from the clause.
