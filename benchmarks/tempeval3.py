@@ -5,7 +5,7 @@ Usage:
 
 Each FOLDER holds TimeML (.tml) files with gold TIMEX3s; by default, in benchmarks/data/tempeval3:
   train/TimeBank      development: rules are written and errors read here
-  train/AQUAINT       held out; only its totals were ever read
+  train/AQUAINT       held out: no rule was written from its errors
   test/te3-platinum   the TempEval-3 test set (20 documents, 138 TIMEX3s), never inspected:
                       --errors does not print its errors, so tuning to it takes intent
 Prints strict/relaxed extent F1, value F1 and type F1, overall and by type, and documents
