@@ -104,6 +104,10 @@ TABLE = [
     ("Cyprus has until Monday to raise the money.", datetime(2013, 3, 22), "Monday", "2013-03-25", G.DAY),
     ("Members had filed reports by Wednesday.", datetime(2013, 3, 22), "Wednesday", "2013-03-20", G.DAY),
     ("Shares bought from Sept. 14 to Thursday.", THU_1989_10_26, "Thursday", "1989-10-26", G.DAY),
+    # no cue before the date: the first verb after it decides ("scheduled" reads as past)
+    ("On Monday, ministers will meet in Vienna.", SAT_2022_01_15, "Monday", "2022-01-17", G.DAY),
+    ("On Monday, ministers met in Vienna.", SAT_2022_01_15, "Monday", "2022-01-10", G.DAY),
+    ("On Monday, scheduled flights resumed.", SAT_2022_01_15, "Monday", "2022-01-10", G.DAY),
     # deictic
     ("He arrived yesterday.", SAT_2022_01_15, "yesterday", "2022-01-14", G.DAY),
     ("He leaves tomorrow.", SAT_2022_01_15, "tomorrow", "2022-01-16", G.DAY),

@@ -83,6 +83,7 @@ class Context:
     history: list[tuple[str, int]] = field(default_factory=list)  # (value, end) so far
     _ends: list[int] | None = None  # sentence boundaries of text, found once on first use
     _starts: list[int] = field(default_factory=list)
+    _cues: list[tuple[int, int, int]] | None = None  # (start, rank, end) of tense cues, found once
 
     def recent_period(self, pos: int, window: int = 250) -> str | None:
         """The latest quarter, half or month named (not inferred) just before pos."""
@@ -166,21 +167,43 @@ class Context:
             return False  # "By Friday, the toll had reached 200"
         return not re.search(r"\b(?:had|was|were)\b", clause, re.I)
 
+    def _tense_cues(self) -> list[tuple[int, int, int]]:
+        """Every tense cue of the text as (start, rank, end), sorted; found in one pass so that
+        a text of many dates costs one scan, not one per date. Rank orders cues starting at the
+        same place: future, then past, then reporting."""
+        if self._cues is None:
+            self._cues = sorted(
+                (m.start(), rank, m.end())
+                for rank, rx in enumerate((_FUTURE, _PAST, _REPORTING))
+                for m in rx.finditer(self.text)
+            )
+        return self._cues
+
     def tense(self, start: int, end: int) -> str:
         """'future', 'past' or '' from the nearest tense cue in the sentence (left first)."""
         left, right = self.sentence(start, end)
-        lefts = self.text[left:start]
+        cues = self._tense_cues()
+        names = ("future", "past", "past")
         best_pos, best = -1, ""
-        for rx, name in ((_FUTURE, "future"), (_PAST, "past"), (_REPORTING, "past")):
-            for m in rx.finditer(lefts):
-                if m.start() > best_pos:
-                    best_pos, best = m.start(), name
-        if best == "future" and _PAST_AUX.search(lefts, 0, best_pos):
+        i = bisect_left(cues, (start,)) - 1  # the last cue starting before start
+        while i >= 0 and cues[i][0] >= left:
+            pos, rank, stop = cues[i]
+            if stop <= start and (best_pos < 0 or pos == best_pos):
+                best_pos, best = pos, names[rank]  # ties: the lowest rank, met last
+            elif best_pos >= 0 and pos < best_pos:
+                break
+            i -= 1
+        if best == "future" and _PAST_AUX.search(self.text[left:start], 0, best_pos - left):
             return "past"  # "had been due to expire Friday", "was scheduled to meet Monday"
         if best:
             return best
-        rights = self.text[end:right]
-        f, p = _FUTURE.search(rights), _PAST.search(rights)
-        if f and (not p or f.start() < p.start()):
-            return "future"
-        return "past" if p else ""
+        # after the span only verbs count: the first future and the first past
+        first: dict[int, int] = {}
+        for pos, rank, stop in cues[bisect_left(cues, (end,)) :]:
+            if pos >= right or len(first) == 2:
+                break
+            if rank < 2 and stop <= right:
+                first.setdefault(rank, pos)
+        if 0 in first and first[0] < first.get(1, right):
+            return "future"  # a tie goes to the past: "scheduled" is both
+        return "past" if 1 in first else ""
