@@ -462,6 +462,17 @@ def test_read_only_store(store: Store, path: Path, sample: ChangeSet) -> None:
         assert dump(rw) == before
 
 
+def test_reader_leaves_no_journal_files(store: Store, path: Path) -> None:
+    """Reading a store (events, show, graph, build's check) leaves no -wal/-shm beside it."""
+    store.close()
+    with Store.open(path, readonly=True) as ro:
+        assert ro.event_count() == 3
+    with Store.open(path, readonly=True):
+        with Store.open(path, readonly=True) as second:  # two readers at once, as two commands
+            assert second.event_count() == 3
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+
+
 PROBE = textwrap.dedent(
     """
     import sys

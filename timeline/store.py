@@ -80,7 +80,10 @@ class Store:
             raise StoreError(f"{path} is a folder, not a timeline store; give a file path")
         _repair_journal_modes(path)
         frozen = _frozen(path)
-        target = f"file:{quote(str(path.resolve()))}?mode={'ro' if readonly else 'rwc'}"
+        # a reader of a writable store opens it read-write but query-only: a read-only
+        # connection cannot tidy the -wal/-shm files away when it closes
+        mode = ("rw" if _writable(path) else "ro") if readonly else "rwc"
+        target = f"file:{quote(str(path.resolve()))}?mode={mode}"
         if frozen:  # read the file as it is, with no -wal/-shm files beside it
             target = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
         try:
@@ -101,6 +104,8 @@ class Store:
         try:
             self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             self._db.execute("PRAGMA foreign_keys = ON")
+            if readonly:
+                self._db.execute("PRAGMA query_only = ON")  # any write is refused
             if not self._check_header():
                 if readonly:
                     raise StoreError(f"no store at {self.path}; run `timeline build` first")
@@ -369,8 +374,12 @@ def _frozen(path: Path) -> bool:
     replay. SQLite would make -wal/-shm files as read-only as the store (or fail to make them),
     and read-only ones beside a store made writable again keep it read-only."""
     wal = path.with_name(path.name + "-wal")
-    writable = os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
-    return not writable and not (wal.exists() and wal.stat().st_size)
+    return not _writable(path) and not (wal.exists() and wal.stat().st_size)
+
+
+def _writable(path: Path) -> bool:
+    """Whether we may write the store (if it exists) and make files in its folder."""
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
 def _repair_journal_modes(path: Path) -> None:
