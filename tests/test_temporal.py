@@ -104,6 +104,12 @@ TABLE = [
     ("Cyprus has until Monday to raise the money.", datetime(2013, 3, 22), "Monday", "2013-03-25", G.DAY),
     ("Members had filed reports by Wednesday.", datetime(2013, 3, 22), "Wednesday", "2013-03-20", G.DAY),
     ("Shares bought from Sept. 14 to Thursday.", THU_1989_10_26, "Thursday", "1989-10-26", G.DAY),
+    # the end of a weekday range follows its opening; an approximator keeps the deadline
+    ("During his visit from Thursday through Friday, he praised them.", SAT_2022_01_15, "Friday", "2022-01-14", G.DAY),
+    ("The show runs from Thursday through Sunday.", SAT_2022_01_15, "Sunday", "2022-01-16", G.DAY),
+    ("Talks run until about midday on Sunday.", SAT_2022_01_15, "about midday on Sunday", "2022-01-16T12:00", G.TIME),
+    ("Shares bought from Sept. 14 through Thursday.", THU_1989_10_26, "Thursday", "1989-10-26", G.DAY),
+    ("Winter is coming to Europe, he said.", SAT_2022_01_15, "Winter", "2022-WI", G.SEASON),
     # no cue before the date: the first verb after it decides ("scheduled" reads as past)
     ("On Monday, ministers will meet in Vienna.", SAT_2022_01_15, "Monday", "2022-01-17", G.DAY),
     ("On Monday, ministers met in Vienna.", SAT_2022_01_15, "Monday", "2022-01-10", G.DAY),
@@ -345,6 +351,8 @@ NOT_DATES = [
     "only Ukraine and 30 allies can decide",
     "US to deliver US$200 million worth of radar systems",
     "They may decide to march on the capital.",
+    "He skated at the Winter Olympics in Turin.",
+    "They stormed the Winter Palace.",
     "He scored 2000 points and 1500 rebounds.",
     "The 52-year-old minister and his 30-year-old aide.",
     "They painted easter eggs.",

@@ -37,8 +37,11 @@ _STRONG_FUTURE = re.compile(
     r"|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|intends?\s+to|next)\b",
     re.I,
 )
-_DEADLINE = re.compile(
-    r"\b(?:to|until|till|through|by|effective|payable)\s+(?:(?:early|mid|late)[\s-]+)?$", re.I
+_DEADLINE = re.compile(  # "until Monday", "by mid-May", "until about midday on Sunday"
+    r"\b(?:to|until|till|through|by|effective|payable)\s+"
+    r"(?:(?:about|around|approximately|roughly|nearly|almost|just)\s+)?"
+    r"(?:(?:early|mid|late)[\s-]+)?$",
+    re.I,
 )
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
 _PAST_AUX = re.compile(r"\b(?:had(?:\s+been)?|was|were)\s+(?:\w+\s+)?$", re.I)
@@ -159,8 +162,10 @@ class Context:
             return False
         left, right = self.sentence(start, start)
         clause = self.text[max(left, start - 120) : start]
-        if m.group().lower().startswith("to") and re.search(r"\bfrom\b", clause[-60:], re.I):
-            return False
+        if re.match(r"\W*(?:to|through|till|until)\b", m.group(), re.I) and re.search(
+            r"\bfrom\b", clause[-60:], re.I
+        ):
+            return False  # the end of a range: "from Sept. 14 through Thursday"
         if re.match(r"\W*by\b", m.group(), re.I) and re.search(
             r"\bhad\b", self.text[start : min(right, start + 80)], re.I
         ):

@@ -163,8 +163,14 @@ _SEASON_CUE = re.compile(
 )
 
 
+_NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
 def a_season(m: re.Match[str], ctx: Context) -> bool:
-    """'fall' and 'spring' are seasons only after a date cue or before a year."""
+    """'fall' and 'spring' are seasons only after a date cue or before a year; a capitalised
+    season before a capitalised word names a thing ("the Winter Olympics", "Summer Games")."""
+    if m["s"][0].isupper() and not (m["y"] or m["sy"]) and _NAME_NEXT.match(ctx.after(m.end())):
+        return False
     if m["y"] or m["sy"] or m["s"].lower() in ("summer", "winter", "autumn"):
         return True
     return bool(_SEASON_CUE.search(ctx.before(m.start(), 15)))

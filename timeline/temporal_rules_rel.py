@@ -35,6 +35,10 @@ from timeline.temporal_values import (
     week_value,
 )
 
+_RANGE_FROM_WEEKDAY = re.compile(
+    rf"\b(?:from|between)\s+(?P<wd>{WD})\s*(?:to|through|till|until|and|-|–)\s*$", re.I
+)
+
 
 def weekday_date(ctx: Context, wd: int, rel: str, start: int, end: int) -> date:
     """News convention: a bare weekday is the latest such day on/before publication, or the
@@ -54,6 +58,15 @@ def weekday_date(ctx: Context, wd: int, rel: str, start: int, end: int) -> date:
         return dct + timedelta(days=ahead or 7)
     if rel in ("this", "coming"):
         return dct + timedelta(days=ahead)
+    opening = _RANGE_FROM_WEEKDAY.search(ctx.before(start, 40))
+    if (
+        opening
+        and ctx.last_day is not None
+        and ctx.last_day.weekday() == WEEKDAYS[opening["wd"].lower()]
+    ):
+        return ctx.last_day + timedelta(
+            days=(wd - ctx.last_day.weekday()) % 7 or 7
+        )  # "from Thursday through Friday"
     if ctx.deadline(start) or ctx.future(start, end):  # "until Monday", "will meet Monday"
         return dct + timedelta(days=ahead)
     return dct - timedelta(days=back)
