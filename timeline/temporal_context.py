@@ -167,7 +167,7 @@ class Context:
         ):
             return False  # the end of a range: "from Sept. 14 through Thursday"
         if re.match(r"\W*by\b", m.group(), re.I) and re.search(
-            r"\bhad\b", self.text[start : min(right, start + 80)], re.I
+            r"\b(?:had|was|were)\b", self.text[start : min(right, start + 80)], re.I
         ):
             return False  # "By Friday, the toll had reached 200"
         return not re.search(r"\b(?:had|was|were)\b", clause, re.I)

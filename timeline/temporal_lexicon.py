@@ -15,6 +15,7 @@ WEEKDAYS = {
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+    "noon": "12:00", "midday": "12:00", "midnight": "24:00",  # "Tuesday noon"
 }  # fmt: skip
 _SMALL = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -75,7 +76,7 @@ UNIT = (
     r"(?:seconds?|minutes?|hours?|days?|weekends?|weeks?|fortnights?|months?|quarters?"
     r"|years?|decades?|century|centuries|millennium|millennia)"
 )
-PART = r"(?:morning|afternoon|evening|night)"
+PART = r"(?:morning|afternoon|evening|night|noon|midday|midnight)"
 APPROX = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
     "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "more than": "MORE_THAN",

@@ -19,6 +19,7 @@ from timeline.temporal_lexicon import (
     MON_FULL,
     ORDINALS,
     PARTS_OF_DAY,
+    UNIT,
     WD,
     WEEKDAYS,
     YEAR,
@@ -158,7 +159,7 @@ DAY_RULES: list[Rule] = [
     Rule("part_of_date", rx(rf"\bthe\s+(?P<part>morning|afternoon|evening|night)\s+of\s+(?:{WD},?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_part_of_date, capitalized),
     Rule("month_day", rx(rf"\bthe\s+(?P<ord>{_ORDINAL_DAYS})\s+of\s+(?P<mon>{MON})(?!\w)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_ordinal_word_day, capitalized),
     Rule("month_day", rx(rf"\b(?P<mon>{MON})\s+(?P<t2>(?P<day>{DAYNUM}))(?=\s*[-–]\s*[0-3]?\d,?\s+(?P<year>{YEAR})(?!\d))"), r_open_day_year, capitalized),
-    Rule("range_end_day", rx(r"(?<=\d)\s*(?:[-–—]|to|through|until|till)\s*(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\b(?![-–/:.,]?\d|\s*(?:%|percent|per\s*cent|p\.?m|a\.?m|[A-Za-z]))"), r_range_end_day),
+    Rule("range_end_day", rx(rf"(?<=\d)\s*(?:[-–—]|to|through|until|till)\s*(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\b(?![-–/:.,]?\d|[A-Za-z]|\s*(?:%|percent|per\s*cent|[ap]\.?m\b|{UNIT}|{MON}))"), r_range_end_day),
     Rule("range_open_day", rx(rf"(?<![\d.,/])(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\s*(?:[-–]|to|through|until|and)\s*(?P<close>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MON})(?!\w)(?!\.?\s*\d)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_range_open_day, capitalized),
     Rule("range_open_month", rx(rf"\b(?P<t>(?P<mon>{MON_FULL}))\s+(?:and|to|through|or|[-–])\s+(?={MON}\.?,?\s+(?P<year>{YEAR})(?!\d))"), r_month_year, capitalized),  # "May and June 2011"
 ]  # fmt: skip

@@ -126,8 +126,23 @@ _ADVERB_SET = {
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“]\s*|\n\s*)$")
 
 
+# "the leading economic daily said", "the weekly Der Spiegel": a publication, not a frequency
+_PAPER_BEFORE = re.compile(
+    # between article and noun only adjective-like words: names, compounds, -ic, -al, -ese ...
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Aa]nother)\s+(?:(?:[A-Z][\w'’]*|\w+-[\w-]+"
+    r"|[a-z]+(?:ing|ic|al|an|ese|ish|ist|ent|ant|ive|ous|ful|ar|ary|ern|ess))\s+){0,2}$"
+)
+_PAPER_AFTER = re.compile(
+    r"\s*(?:[,.;:)]|$)|\s+(?:said|says|reported|reports|quoted|cited|wrote|writes|added"
+    r"|published|claimed|noted|ran)\b|\s+[A-Z]"
+)
+
+
 def a_adverb_set(m: re.Match[str], ctx: Context) -> bool:
-    """'Daily' capitalised inside a sentence is a name ('the Daily Mail', 'RT – Daily news')."""
+    """'Daily' capitalised inside a sentence is a name ('the Daily Mail', 'RT – Daily news'),
+    and 'the daily said' is a newspaper."""
+    if _PAPER_BEFORE.search(ctx.before(m.start(), 50)) and _PAPER_AFTER.match(ctx.after(m.end())):
+        return False
     return not m["w"][0].isupper() or bool(_SENTENCE_START.search(ctx.before(m.start(), 6)))
 
 
