@@ -138,6 +138,9 @@ TABLE = [
     # near one ("until Nov. 2" in a mid-November story is this year's)
     ("Until Nov. 2, the fund had gained 4%.", datetime(2021, 11, 10), "Nov. 2", "2021-11-02", G.DAY),
     ("Orders for December delivery fell, it said.", datetime(2021, 11, 20), "December", "2021-12", G.MONTH),
+    # within the publication year a month needs no year, so tense places it however far
+    ("Between January and October, exports surpassed imports.", datetime(2006, 11, 22), "January", "2006-01", G.MONTH),
+    ("In November the new plant will open.", datetime(2013, 1, 10), "November", "2013-11", G.MONTH),
     ("It had been due to expire Friday evening.", datetime(1989, 10, 30), "Friday evening", "1989-10-27TEV", G.TIME),
     # relative units
     ("Prices rose last year.", SAT_2022_01_15, "last year", "2021", G.YEAR),
@@ -357,6 +360,8 @@ NOT_DATES = [
     "They may decide to march on the capital.",
     "He skated at the Winter Olympics in Turin.",
     "The leading economic daily said so.",
+    "Exports rose 12 percent, a year-on-year increment.",
+    "They are managed on a day-to-day basis.",
     "The move was reported by the weekly Der Spiegel.",
     "They stormed the Winter Palace.",
     "He scored 2000 points and 1500 rebounds.",

@@ -62,6 +62,7 @@ RULES: list[Rule] = [
 ]
 _REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _SINCE_RE = re.compile(r"\bsince\s+$", re.I)
+_COMPOUND_NEXT = re.compile(r"-(?:on|over|to|by|after|in)-", re.I)
 _ABOUT_RE = re.compile(r"\b(?:about|around|approximately|roughly|circa|some\s?time)\s+$", re.I)
 _QUANTITY_RULES = ("duration", "ago")
 
@@ -110,6 +111,8 @@ def _candidates(text: str, ctx: Context) -> list[Candidate]:
         for m in _matches(rule.regex, text, cache[rule.needs]):
             start, end = m.span("t") if has_t and m.group("t") else m.span()
             if end <= start or text[start].isspace() or text[end - 1].isspace():
+                continue
+            if _COMPOUND_NEXT.match(text, end):  # "a year-on-year rise", "day-to-day"
                 continue
             if rule.accept is not None and not rule.accept(m, ctx):
                 continue

@@ -95,7 +95,7 @@ def pick_year(ctx: Context, month: int, day: int, start: int, end: int) -> date 
         after = [d for d in cands if d >= first]
         return after[0] if after else cands[-1]
     closest = min(cands, key=lambda d: abs((d - dct).days) - (30 if d <= dct else 0))  # news: past
-    near = [d for d in cands if abs((d - dct).days) <= _TENSE_REACH_DAYS]
+    near = [d for d in cands if d.year == dct.year or abs((d - dct).days) <= _TENSE_REACH_DAYS]
     tense = ctx.near_tense(start, end)
     if tense == "past":
         past = [d for d in cands if d <= dct + timedelta(days=1)]
@@ -107,10 +107,12 @@ def pick_year(ctx: Context, month: int, day: int, start: int, end: int) -> date 
 
 
 # News style gives the year of any date outside the current year, so a bare "Oct. 19" is
-# rarely most of a year away. A past verb right before the date still wins ("began the
-# morning of April 18" said in March is last April), but a future cue or a tense read from
-# the whole sentence moves the date only within about nine months of publication ("through
-# Oct. 19" in a late-October story is last week, not next year).
+# rarely in another year and most of a year away. A past verb right before the date still
+# wins ("began the morning of April 18" said in March is last April), but a future cue or a
+# tense read from the whole sentence moves the date into another year only within about nine
+# months of publication ("through Oct. 19" in a late-October story is last week, not next
+# year); within the publication year it needs no year, so tense places it however far
+# ("between January and October, exports rose" said in November is this year's).
 _TENSE_REACH_DAYS = 280
 
 
@@ -158,7 +160,9 @@ def pick_month_year(ctx: Context, month: int, start: int, end: int) -> int:
     else:
         return closest
     months_away = abs((year - dct.year) * 12 + month - dct.month)
-    return year if near in ("past", "future") or months_away * 30 <= _TENSE_REACH_DAYS else closest
+    if near in ("past", "future") or year == dct.year or months_away * 30 <= _TENSE_REACH_DAYS:
+        return year
+    return closest
 
 
 def date_res(d: date | None, ctx: Context, m: re.Match[str]) -> Res | None:
