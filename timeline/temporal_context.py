@@ -51,6 +51,8 @@ _NOUN_NEXT = re.compile(r"^\s+[a-z]{3,}\b(?<!\bthat)(?<!\bwhen)")
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|announced|reported|added|stated|noted)\b(?:\s+that\b)?", re.I
 )
+_SENTENCE_REACH = 400  # a sentence is looked for at most this far each way
+_CUE_BLOCK = 2048  # text without sentences: tense cues are found a block at a time
 _ABBREVIATIONS = (
     "Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr St Gen Sen Rep Gov Lt Col Capt Sgt "
     "Co Corp Inc Ltd Jr Sr No vs Prof Mt Ft U.S U.N U.K"
@@ -86,7 +88,8 @@ class Context:
     history: list[tuple[str, int]] = field(default_factory=list)  # (value, end) so far
     _ends: list[int] | None = None  # sentence boundaries of text, found once on first use
     _starts: list[int] = field(default_factory=list)
-    _cues: list[tuple[int, int, int]] | None = None  # (start, rank, end) of tense cues, found once
+    _sentence_cues: dict[tuple[int, int], list[tuple[int, int, int]]] = field(default_factory=dict)
+    _block_cues: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)
 
     def recent_period(self, pos: int, window: int = 250) -> str | None:
         """The latest quarter, half or month named (not inferred) just before pos."""
@@ -117,9 +120,9 @@ class Context:
             self._starts, self._ends = [a for a, _ in found], [b for _, b in found]
         ends, starts = self._ends, self._starts
         i = bisect_right(ends, start) - 1  # the last boundary ending at or before start
-        left = max(ends[i] if i >= 0 else 0, start - 400, 0)
+        left = max(ends[i] if i >= 0 else 0, start - _SENTENCE_REACH, 0)
         j = bisect_left(starts, end)  # the first boundary starting at or after end
-        limit = min(len(self.text), end + 400)
+        limit = min(len(self.text), end + _SENTENCE_REACH)
         right = min(starts[j] + 1, limit) if j < len(starts) else limit
         return left, right
 
@@ -172,22 +175,38 @@ class Context:
             return False  # "By Friday, the toll had reached 200"
         return not re.search(r"\b(?:had|was|were)\b", clause, re.I)
 
-    def _tense_cues(self) -> list[tuple[int, int, int]]:
-        """Every tense cue of the text as (start, rank, end), sorted; found in one pass so that
-        a text of many dates costs one scan, not one per date. Rank orders cues starting at the
-        same place: future, then past, then reporting."""
-        if self._cues is None:
-            self._cues = sorted(
-                (m.start(), rank, m.end())
-                for rank, rx in enumerate((_FUTURE, _PAST, _REPORTING))
-                for m in rx.finditer(self.text)
-            )
-        return self._cues
+    def _tense_cues(self, lo: int, hi: int, sentence: bool) -> list[tuple[int, int, int]]:
+        """The tense cues starting in [lo, hi) as (start, rank, end), sorted; rank orders cues
+        starting at the same place: future, then past, then reporting. A sentence is scanned
+        once however many dates it holds; a span cut short of the sentence's ends (text
+        without full stops) is read a block of the text at a time, each block scanned once."""
+        if sentence:
+            if (cues := self._sentence_cues.get((lo, hi))) is None:
+                cues = self._sentence_cues[lo, hi] = self._scan_cues(lo, hi, hi)
+            return cues
+        found: list[tuple[int, int, int]] = []
+        for b in range(lo // _CUE_BLOCK, (hi - 1) // _CUE_BLOCK + 1):
+            if (block := self._block_cues.get(b)) is None:
+                a, z = b * _CUE_BLOCK, (b + 1) * _CUE_BLOCK
+                block = self._block_cues[b] = self._scan_cues(a, z, z + 100)  # cues run on
+            found.extend(block)
+        return [c for c in found if lo <= c[0] < hi]
+
+    def _scan_cues(self, lo: int, hi: int, stop: int) -> list[tuple[int, int, int]]:
+        """Tense cues starting in [lo, hi), read from text[:stop] (lookbehinds see before lo)."""
+        stop = min(stop, len(self.text))
+        return sorted(
+            (m.start(), rank, m.end())
+            for rank, rx in enumerate((_FUTURE, _PAST, _REPORTING))
+            for m in rx.finditer(self.text, lo, stop)
+            if m.start() < hi
+        )
 
     def tense(self, start: int, end: int) -> str:
         """'future', 'past' or '' from the nearest tense cue in the sentence (left first)."""
         left, right = self.sentence(start, end)
-        cues = self._tense_cues()
+        cut = left == start - _SENTENCE_REACH or right == end + _SENTENCE_REACH
+        cues = self._tense_cues(left, right, sentence=not cut)
         names = ("future", "past", "past")
         best_pos, best = -1, ""
         i = bisect_left(cues, (start,)) - 1  # the last cue starting before start
