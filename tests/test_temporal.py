@@ -395,6 +395,12 @@ def test_traps_are_not_dates(text):
     assert find_expressions(text, SAT_2022_01_15) == []
 
 
+def test_half_century_is_no_half_year():
+    """'his second half century' counts fifties (of years or of runs), not the year's H2."""
+    found = find_expressions("Silva made his second half century of the match.", SAT_2022_01_15)
+    assert [e.value for e in found if e.value.endswith("H2")] == []
+
+
 @pytest.mark.parametrize("text", ["the year 99999", "31 February", "Q5 2022", "x" * 200_000])
 def test_odd_inputs_do_not_crash(text):
     for e in find_expressions(text, SAT_2022_01_15):
