@@ -219,6 +219,7 @@ RANGES_AND_CUES = [
     ("It ran from Aug. 3 to 6.", datetime(2013, 3, 22), "6", "2012-08-06"),
     ("The showdown is March 9-14 in St. Louis.", datetime(2013, 3, 22), "14", "2013-03-14"),
     ("By Tuesday noon the fire was out.", datetime(2013, 3, 22), "Tuesday noon", "2013-03-19T12:00"),
+    ("Profit fell from the year-ago third quarter.", datetime(1989, 10, 30), "the year-ago third quarter", "1988-Q3"),
     ("Talks end tomorrow midnight.", datetime(2013, 3, 22), "tomorrow midnight", "2013-03-23T24:00"),
     ("It runs 3 to 6 May.", datetime(2013, 3, 22), "3", "2013-05-03"),
     ("Sales fell in May and June 2011.", datetime(2013, 3, 22), "May", "2011-05"),

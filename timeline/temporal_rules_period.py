@@ -85,6 +85,14 @@ def r_quarter(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, f"{y:04d}-Q{q}", anchor=anchor)
 
 
+def r_year_ago_quarter(m: re.Match[str], ctx: Context) -> Res | None:
+    """'the year-ago third quarter', 'the prior-year fourth quarter': that quarter a year back."""
+    now = r_quarter_bare(m, ctx, ORDINALS[m["ord"].lower()])
+    if now is None or not re.fullmatch(r"\d{4}-Q[1-4]", now.value):
+        return None
+    return Res(TimexType.DATE, f"{int(now.value[:4]) - 1:04d}{now.value[4:]}")
+
+
 _NAME_BEFORE = re.compile(
     r"\b(?!(?:In|For|During|By|Since|Until|Through|From|After|Before|The)\b)[A-Z][\w-]*\s+$"
 )
@@ -190,6 +198,7 @@ PERIOD_RULES: list[Rule] = [
     Rule("decade", rx(r"(?:\bthe\s+)?(?:\b(?P<dec>1\d\d|20\d)0['’]?s\b|['’](?P<d2>\d)0s\b|(?<![\d.,$£€])(?P<d3>[2-9])0s\b|\b(?P<cent>nineteen[\s-])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"), r_decade, a_decade),
     Rule("century", rx(r"\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))[\s-]century\b"), r_century),
     Rule("quarter", rx(rf"\b(?:(?:the|a)\s+(?=(?:{YEAR}\s+)?(?:fiscal\s+)?\w+\s+(?:fiscal\s+)?quarter)|(?P<rel2>this|last|next)\s+year's\s+)?(?:(?:fiscal\s+)?(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next|the\s+(?:previous|current|following))\s+(?:fiscal\s+)?year))?(?P<q>)?\b"), r_quarter),
+    Rule("year_ago_quarter", rx(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year[\s-](?:ago|earlier|before)|prior[\s-]year|previous[\s-]year)\s+(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:[\s-]+fiscal)?[\s-]+quarter\b"), r_year_ago_quarter),
     Rule("quarter", rx(rf"\b(?:(?:Q(?P<q>[1-4])|(?P<q3>[1-4])Q)[\s-]*(?:FY|')?(?P<y1>{YEAR}|\d{{2}})|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))\b"), r_quarter_q),
     Rule("quarter", rx(r"\bQ(?P<q>[1-4])\b(?![\s-]*(?:\d|FY|['’]\d))"), r_quarter_bare, a_quarter_bare),
     Rule("short_year", rx(r"['’](?P<yy>\d\d)\b(?!['’]?s\b)(?=\s*(?:[.,;:!?)]|$)|\s(?:and|or|to|when|after|before|until|season)\b)"), r_short_year, a_short_year),
