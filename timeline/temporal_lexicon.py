@@ -26,7 +26,7 @@ NUMBER_WORDS: dict[str, float | None] = {w: float(i) for i, w in enumerate(_SMAL
 NUMBER_WORDS.update({w: float(20 + 10 * i) for i, w in enumerate(_TENS)})
 NUMBER_WORDS.update(
     {
-        "a": 1.0, "an": 1.0, "a single": 1.0, "a couple of": 2.0, "a couple": 2.0,
+        "a": 1.0, "an": 1.0, "a single": 1.0, "a couple of": 2.0, "a couple": 2.0, "couple of": 2.0,
         "a dozen": 12.0, "dozen": 12.0, "a hundred": 100.0, "hundred": 100.0,
         "one hundred": 100.0, "a half": 0.5, "half a": 0.5, "one and a half": 1.5,
         "a few": None, "few": None, "several": None, "some": None, "many": None,

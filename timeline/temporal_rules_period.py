@@ -204,6 +204,6 @@ PERIOD_RULES: list[Rule] = [
     Rule("short_year", rx(r"['’](?P<yy>\d\d)\b(?!['’]?s\b)(?=\s*(?:[.,;:!?)]|$)|\s(?:and|or|to|when|after|before|until|season)\b)"), r_short_year, a_short_year),
     Rule("year_quarter", rx(rf"\bthe\s+(?P<year>{YEAR})\s+(?:quarter|period)\b"), r_year_quarter),
     Rule("half", rx(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H)[\s-]*(?:FY|')?(?P<y2>{YEAR}|\d{{2}})\b(?P<ord>)?(?P<rel>)?"), r_half),
-    Rule("half", rx(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]half(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<rel>this|last|next)\s+year))?\b(?![\s-]+centur)"), r_half),
+    Rule("half", rx(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|(?:last|latter)(?=[\s-]half\s+of\s+(?:{YEAR}|(?:this|last|next|the)\s+year)\b))[\s-]half(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<rel>this|last|next|the)\s+year))?\b(?![\s-]+centur|\s+of\b)"), r_half),
     Rule("season", rx(rf"\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)|\s+of\s+(?P<sy>{SPOKEN_YEAR}))?\b"), r_season, a_season),
 ]  # fmt: skip
