@@ -27,6 +27,7 @@ from timeline.temporal_lexicon import (
     windows_for,
 )
 from timeline.temporal_rules_abs import ABS_RULES, Rule
+from timeline.temporal_rules_clock import CLOCK_RULES
 from timeline.temporal_rules_days import DAY_RULES
 from timeline.temporal_rules_period import PERIOD_RULES
 from timeline.temporal_rules_rel import REL_RULES
@@ -58,7 +59,13 @@ NEEDS: dict[str, tuple[str, ...]] = {
 ALL_CLASSES = ("mon", "wd", "unit", "ref", "part", "season", "hol", "word", "num")
 RULES: list[Rule] = [
     replace(r, needs=NEEDS.get(r.name, ALL_CLASSES))
-    for r in DAY_RULES + ABS_RULES + PERIOD_RULES + REL_RULES + SPAN_RULES + HOLIDAY_RULES
+    for r in DAY_RULES
+    + ABS_RULES
+    + PERIOD_RULES
+    + REL_RULES
+    + CLOCK_RULES
+    + SPAN_RULES
+    + HOLIDAY_RULES
 ]
 _REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _SINCE_RE = re.compile(r"\bsince\s+$", re.I)

@@ -89,14 +89,14 @@ def r_weekday(m: re.Match[str], ctx: Context) -> Res | None:
     return with_part(d, m["part"])
 
 
-_DEICTIC_WORDS = ("today", "tonight", "yesterday", "tomorrow")
-_DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1}
+DEICTIC_WORDS = ("today", "tonight", "yesterday", "tomorrow")
+DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1}
 
 
 def r_deictic(m: re.Match[str], ctx: Context) -> Res | None:
     """today, yesterday, tonight, this morning, last night, tomorrow afternoon."""
     word = m["w"].lower()
-    d = ctx.dct + timedelta(days=_DEICTIC[word])
+    d = ctx.dct + timedelta(days=DEICTIC[word])
     part = m["part"] or ("night" if word == "tonight" else None)
     return with_part(d, part)  # "last night", "last evening": the day before
 
@@ -106,71 +106,6 @@ def r_part_of_day(m: re.Match[str], ctx: Context) -> Res | None:
     if ctx.last_day is not None:
         return with_part(ctx.last_day, m["part"], anchor="previous")
     return with_part(ctx.dct, m["part"])
-
-
-_DAY_AFTER = re.compile(
-    rf"\s*\([^()]{{1,30}}\)\s*,?\s*(?:on\s+)?(?P<dp>today|tonight|yesterday|tomorrow|(?P<wd>{WD}))\b",
-    re.I,
-)
-
-
-def _day_nearby(m: re.Match[str], ctx: Context) -> date | None:
-    """The day named after a clock time's parenthesis or earlier in its sentence, else None."""
-    after = _DAY_AFTER.match(ctx.text, m.end(), m.end() + 60)
-    if after:
-        dp = after["dp"].lower()
-        if dp in _DEICTIC_WORDS:
-            return ctx.dct + timedelta(days=_DEICTIC[dp])
-        return weekday_date(ctx, WEEKDAYS[dp], "", m.start(), m.end())
-    if ctx.last_day is not None and ctx.history:
-        value, end = ctx.history[-1]
-        left, _ = ctx.sentence(m.start(), m.end())
-        if left <= end <= m.start() and value.startswith(ctx.last_day.isoformat()):
-            return ctx.last_day
-    return None
-
-
-def _date_part(m: re.Match[str], ctx: Context) -> date:
-    """The day a clock time is on: named in the phrase or near it, or the publication day."""
-    dp = (m["dp"] or "").lower()
-    if dp in _DEICTIC:
-        return ctx.dct + timedelta(days=_DEICTIC[dp])
-    if m["wd"]:
-        return weekday_date(ctx, WEEKDAYS[m["wd"].lower()], "", m.start(), m.end())
-    if m["mon"]:
-        return (
-            pick_year(ctx, month_number(m["mon"]), day_number(m["day"]), m.start(), m.end())
-            or ctx.dct
-        )
-    return _day_nearby(m, ctx) or ctx.dct
-
-
-def r_clock(m: re.Match[str], ctx: Context) -> Res | None:
-    """3 p.m., 10:35 a.m. EST Thursday, noon, midnight Friday."""
-    if m["noon"]:
-        hh, mi = (24, 0) if m["noon"].lower() == "midnight" else (12, 0)
-    else:
-        hh, mi = int(m["h"]), int(m["mi"] or 0)
-        ap = (m["ap"] or "").lower()
-        if ap.startswith("p") and hh < 12:
-            hh += 12
-        elif ap.startswith("a") and hh == 12:
-            hh = 0
-        if hh > 24:
-            return None
-    d = _date_part(m, ctx)
-    sec = f":{m['sec']}" if m["sec"] else ""
-    return Res(TimexType.TIME, f"{d.isoformat()}T{hh:02d}:{mi:02d}{sec}")
-
-
-def r_clock_zone(m: re.Match[str], ctx: Context) -> Res | None:
-    """'1600 GMT', '0930 UTC Friday': wire-service 24-hour time with its zone."""
-    return Res(TimexType.TIME, f"{_date_part(m, ctx).isoformat()}T{m['h']}:{m['mi']}")
-
-
-def r_clock24(m: re.Match[str], ctx: Context) -> Res | None:
-    """'at 14:30': a 24-hour clock time after a preposition."""
-    return Res(TimexType.TIME, f"{ctx.dct.isoformat()}T{int(m['h']):02d}:{m['mi']}")
 
 
 def report_quarter(d: date) -> str:
@@ -400,7 +335,6 @@ def a_ordinal_day(m: re.Match[str], ctx: Context) -> bool:
     return bool(_AFTER_ORDINAL.match(ctx.after(m.end(), 30)))
 
 
-_DP = rf"(?:,?\s+(?:on\s+)?(?P<dp>today|tonight|yesterday|tomorrow|(?P<wd>{WD})|(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)))?"
 _REL = (
     r"this\s+past|this|last|next|coming|past|previous|current|present|same|that|following|preceding"
 )
@@ -414,9 +348,6 @@ REL_RULES: list[Rule] = [
     Rule("deictic", rx(rf"\b(?P<w>this|last)\s+(?P<part>{PART})\b"), r_deictic),
     Rule("deictic", rx(r"\b(?P<part>morning|afternoon|evening)\s+(?P<w>yesterday|today|tomorrow)\b"), r_deictic),
     Rule("part_of_day", rx(r"\bthe\s+(?P<part>morning|afternoon|evening)\b(?!\s+(?:of|paper|news|show|edition|session|rush|star|post)\b)"), r_part_of_day),
-    Rule("clock", rx(rf"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?)?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<noon>noon|midday|midnight))(?:\s+(?P<tz>[ECMP][SD]?T|GMT|UTC|BST|CET|local\s+time))?{_DP}"), r_clock),
-    Rule("clock", rx(rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:GMT|UTC|Z\b|[ECMP][SD]T|BST|CET|hours\s+(?:GMT|UTC|local\s+time))(?!\w){_DP}"), r_clock_zone),
-    Rule("clock", rx(r"\b(?:at|by|until|around|from|before|after)\s+(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?![\d:])"), r_clock24),
     Rule("ordinal_day", rx(r"\b(?:on|since|until|till|by|before|after|from|to|through)\s+(?P<t>the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"), r_ordinal_day, a_ordinal_day),
     Rule("relative_unit", rx(rf"\b(?P<rel>{_REL}|the\s+(?:{_THE_REL}))\s+(?P<u>week|weekend|month|year|quarter|decade|century|fiscal\s+year)\b"), r_rel_unit, a_rel_unit),
     Rule("relative_season", rx(r"\b(?P<rel>this|last|next|past|previous|coming)\s+(?P<s>spring|summer|fall|autumn|winter)\b"), r_rel_season),

@@ -1,0 +1,88 @@
+"""Rules for clock times ("3 p.m.", "10:35 a.m. EST Thursday", "1600 GMT", "at 14:30") and
+the day each is on: named in the phrase, right after it, or earlier in its sentence."""
+
+# ruff: noqa: E501 -- the rule tables keep one regex per line
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from timeline.models import TimexType
+from timeline.temporal_context import Context, Res
+from timeline.temporal_lexicon import DAYNUM, MON, WD, WEEKDAYS, day_number, month_number
+from timeline.temporal_rules_abs import Rule, pick_year, rx
+from timeline.temporal_rules_rel import DEICTIC, DEICTIC_WORDS, weekday_date
+
+_DAY_AFTER = re.compile(
+    rf"\s*\([^()]{{1,30}}\)\s*,?\s*(?:on\s+)?(?P<dp>today|tonight|yesterday|tomorrow|(?P<wd>{WD}))\b",
+    re.I,
+)
+
+
+def _day_nearby(m: re.Match[str], ctx: Context) -> date | None:
+    """The day named after a clock time's parenthesis or earlier in its sentence, else None."""
+    after = _DAY_AFTER.match(ctx.text, m.end(), m.end() + 60)
+    if after:
+        dp = after["dp"].lower()
+        if dp in DEICTIC_WORDS:
+            return ctx.dct + timedelta(days=DEICTIC[dp])
+        return weekday_date(ctx, WEEKDAYS[dp], "", m.start(), m.end())
+    if ctx.last_day is not None and ctx.history:
+        value, end = ctx.history[-1]
+        left, _ = ctx.sentence(m.start(), m.end())
+        if left <= end <= m.start() and value.startswith(ctx.last_day.isoformat()):
+            return ctx.last_day
+    return None
+
+
+def _date_part(m: re.Match[str], ctx: Context) -> date:
+    """The day a clock time is on: named in the phrase or near it, or the publication day."""
+    dp = (m["dp"] or "").lower()
+    if dp in DEICTIC:
+        return ctx.dct + timedelta(days=DEICTIC[dp])
+    if m["wd"]:
+        return weekday_date(ctx, WEEKDAYS[m["wd"].lower()], "", m.start(), m.end())
+    if m["mon"]:
+        return (
+            pick_year(ctx, month_number(m["mon"]), day_number(m["day"]), m.start(), m.end())
+            or ctx.dct
+        )
+    return _day_nearby(m, ctx) or ctx.dct
+
+
+def r_clock(m: re.Match[str], ctx: Context) -> Res | None:
+    """3 p.m., 10:35 a.m. EST Thursday, noon, midnight Friday."""
+    if m["noon"]:
+        hh, mi = (24, 0) if m["noon"].lower() == "midnight" else (12, 0)
+    else:
+        hh, mi = int(m["h"]), int(m["mi"] or 0)
+        ap = (m["ap"] or "").lower()
+        if ap.startswith("p") and hh < 12:
+            hh += 12
+        elif ap.startswith("a") and hh == 12:
+            hh = 0
+        if hh > 24:
+            return None
+    d = _date_part(m, ctx)
+    sec = f":{m['sec']}" if m["sec"] else ""
+    return Res(TimexType.TIME, f"{d.isoformat()}T{hh:02d}:{mi:02d}{sec}")
+
+
+def r_clock_zone(m: re.Match[str], ctx: Context) -> Res | None:
+    """'1600 GMT', '0930 UTC Friday': wire-service 24-hour time with its zone."""
+    return Res(TimexType.TIME, f"{_date_part(m, ctx).isoformat()}T{m['h']}:{m['mi']}")
+
+
+def r_clock24(m: re.Match[str], ctx: Context) -> Res | None:
+    """'at 14:30': a 24-hour clock time after a preposition."""
+    return Res(TimexType.TIME, f"{ctx.dct.isoformat()}T{int(m['h']):02d}:{m['mi']}")
+
+
+_DP = rf"(?:,?\s+(?:on\s+)?(?P<dp>today|tonight|yesterday|tomorrow|(?P<wd>{WD})|(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)))?"
+
+CLOCK_RULES: list[Rule] = [
+    Rule("clock", rx(rf"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?)?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<noon>noon|midday|midnight))(?:\s+(?P<tz>[ECMP][SD]?T|GMT|UTC|BST|CET|local\s+time))?{_DP}"), r_clock),
+    Rule("clock", rx(rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:GMT|UTC|Z\b|[ECMP][SD]T|BST|CET|hours\s+(?:GMT|UTC|local\s+time))(?!\w){_DP}"), r_clock_zone),
+    Rule("clock", rx(r"\b(?:at|by|until|around|from|before|after)\s+(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?![\d:])"), r_clock24),
+]  # fmt: skip
