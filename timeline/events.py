@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
 from .clauses import (
@@ -25,6 +25,16 @@ from .clauses import (
     split_clauses,
     without_expression,
 )
+from .event_links import (
+    Draft,
+    Pending,
+    adopt,
+    anaphora_links,
+    best_match,
+    is_happening,
+    previous_event,
+    usable,
+)
 from .lexicon import event_classes
 from .models import (
     Article,
@@ -34,7 +44,6 @@ from .models import (
     Mention,
     Sentence,
     TimeExpression,
-    TimexType,
 )
 from .settings import Settings
 from .similarity import actor_tokens, report_similarity
@@ -50,33 +59,6 @@ _ANAPHOR_REMARKS = re.compile(
     r"(?:remarks|comments|statement|speech|address)\b",
     re.I,
 )
-_ANAPHOR_EARLIER = re.compile(r"\b(earlier|before|previous)", re.I)
-
-
-@dataclass(slots=True)
-class _Draft:
-    """An event under construction, before in-article merging."""
-
-    event: Event
-    clause: Clause
-    sentence: Sentence
-    dated: bool  # True when a date expression of its own clause dated it
-
-
-@dataclass(slots=True)
-class _Pending:
-    """A connective clause whose cause or effect still has to be found in the article."""
-
-    cause: _Draft | None
-    effect: _Draft | None
-    clause: Clause
-    sentence: Sentence
-    head_text: str = ""  # the words of the clause the connective hangs on
-
-
-def usable(expr: TimeExpression) -> bool:
-    """Expressions that can date an event: calendar dates/times with a start."""
-    return expr.type in (TimexType.DATE, TimexType.TIME) and expr.start is not None
 
 
 def extract_events(
@@ -89,8 +71,8 @@ def extract_events(
     if article.published is None:
         return [], []
     pub = article.published.date()
-    drafts: list[_Draft] = []
-    pending: list[_Pending] = []
+    drafts: list[Draft] = []
+    pending: list[Pending] = []
     links: list[EventLink] = []
     skip = headline_sentences(article.text, sentences)
     for sent in sentences:
@@ -102,7 +84,7 @@ def extract_events(
     for p in pending:
         p.cause = by_id.get(renamed.get(p.cause.event.id, ""), p.cause) if p.cause else None
         p.effect = by_id.get(renamed.get(p.effect.event.id, ""), p.effect) if p.effect else None
-    links.extend(_anaphora_links(drafts, expressions, article))
+    links.extend(anaphora_links(drafts, expressions, article))
     links.extend(_resolve_pending(pending, drafts, article, settings))
     return _finish(drafts, links, renamed)
 
@@ -112,8 +94,8 @@ def _sentence_events(
     sent: Sentence,
     expressions: list[TimeExpression],
     pub: date,
-    drafts: list[_Draft],
-    pending: list[_Pending],
+    drafts: list[Draft],
+    pending: list[Pending],
     links: list[EventLink],
 ) -> None:
     """Drafts of one sentence's clauses, the links between them, the links still to resolve."""
@@ -136,7 +118,7 @@ def _sentence_events(
                 EventLink(draft.event.id, effect.event.id, clause.kind, evidence, article.id)
             )
         else:
-            pending.append(_Pending(draft, effect, clause, sent, head_text))
+            pending.append(Pending(draft, effect, clause, sent, head_text))
 
 
 def canonical_actors(events: list[Event]) -> list[Event]:
@@ -164,7 +146,7 @@ def _event_id(article: Article, sent: Sentence, clause: Clause) -> str:
 
 def _clause_event(
     article: Article, sent: Sentence, clause: Clause, exprs: list[TimeExpression], pub: date
-) -> _Draft | None:
+) -> Draft | None:
     """The event a clause states, dated by its own expression, or None if it has no date yet."""
     own = [e for e in exprs if clause.start <= e.char_start < clause.end]
     if not own:
@@ -182,7 +164,7 @@ def _draft(
     dated: bool,
     rule: str = "",
     template: Event | None = None,
-) -> _Draft:
+) -> Draft:
     """Build a draft event for a clause, dated by `expr`, by `template`'s date, or by `pub`."""
     text = clause_text(sent, clause)
     local = without_expression(text, expr, clause.start) if expr else text
@@ -222,7 +204,7 @@ def _draft(
         actors=found,
         mentions=(mention,),
     )
-    return _Draft(event, clause, sent, dated)
+    return Draft(event, clause, sent, dated)
 
 
 def _ordered_actors(
@@ -242,13 +224,13 @@ def _is_statement(text: str, proper: frozenset[str]) -> bool:
 
 
 def _inherit_dates(
-    made: list[_Draft | None],
+    made: list[Draft | None],
     clauses: list[Clause],
     article: Article,
     sent: Sentence,
     exprs: list[TimeExpression],
     pub: date,
-) -> list[_Draft | None]:
+) -> list[Draft | None]:
     """Undated main clauses: open interval after a dated "since" clause, else publication day."""
     out = list(made)
     for i, clause in enumerate(clauses):
@@ -281,11 +263,11 @@ def _evidence(sent: Sentence, clause: Clause) -> str:
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
 
 
-def _merge_reports(drafts: list[_Draft], pub: date) -> tuple[list[_Draft], dict[str, str]]:
+def _merge_reports(drafts: list[Draft], pub: date) -> tuple[list[Draft], dict[str, str]]:
     """Fold undated reported statements into a like event of the same article in the week
     before publication ("Stoltenberg told dpa ..." joins "Stoltenberg responded on the 23rd").
     Returns the kept drafts and {folded id: id it was folded into}."""
-    kept: list[_Draft] = []
+    kept: list[Draft] = []
     renamed: dict[str, str] = {}
     for d in sorted(drafts, key=lambda d: not d.dated):
         target = None if d.dated else _same_report(d, kept, pub)
@@ -303,7 +285,7 @@ def _merge_reports(drafts: list[_Draft], pub: date) -> tuple[list[_Draft], dict[
     return kept, renamed
 
 
-def _same_report(d: _Draft, kept: list[_Draft], pub: date) -> _Draft | None:
+def _same_report(d: Draft, kept: list[Draft], pub: date) -> Draft | None:
     """The kept event an undated report is part of: the same speaker on a dated event of the
     week before publication that is alike, or the same speaker's other undated statement."""
     best, best_score = None, 0.0
@@ -331,39 +313,8 @@ def _same_report(d: _Draft, kept: list[_Draft], pub: date) -> _Draft | None:
     return best
 
 
-def _owner(drafts: list[_Draft], expr: TimeExpression) -> _Draft | None:
-    """The draft event dated by `expr`."""
-    for d in drafts:
-        if any(m.char_start == expr.char_start and m.expression for m in d.event.mentions):
-            return d
-    return None
-
-
-def _anaphora_links(
-    drafts: list[_Draft], expressions: list[TimeExpression], article: Article
-) -> list[EventLink]:
-    """ "Since then" / "Earlier in the day": link to the event of the expression referred to."""
-    links = []
-    dated = [e for e in expressions if usable(e)]
-    for i, expr in enumerate(dated):
-        if expr.anchor != "previous" or i == 0:
-            continue
-        this, prev = _owner(drafts, expr), _owner(drafts, dated[i - 1])
-        if this is None or prev is None or this is prev:
-            continue
-        a, b = (this, prev) if _ANAPHOR_EARLIER.search(expr.text) else (prev, this)
-        lead = re.search(
-            r"\b(since|after|from|until|before)\s+$",
-            this.sentence.text[: expr.char_start - this.sentence.start],
-            re.I,
-        )
-        evidence = (lead.group(0) if lead else "") + expr.text
-        links.append(EventLink(a.event.id, b.event.id, "before", evidence, article.id))
-    return links
-
-
 def _resolve_pending(
-    pending: list[_Pending], drafts: list[_Draft], article: Article, settings: Settings
+    pending: list[Pending], drafts: list[Draft], article: Article, settings: Settings
 ) -> list[EventLink]:
     """Find the missing end of each connective clause in the article, or make it."""
     links = []
@@ -371,19 +322,19 @@ def _resolve_pending(
         cause, effect = p.cause, p.effect
         pub = article.published.date() if article.published else date.min
         if effect is None and _ANAPHOR_STEP.search(p.head_text):
-            effect = _previous(drafts, p.sentence)  # "With this step, Moscow reacted to ..."
+            effect = previous_event(drafts, p.sentence)  # "With this step, Moscow reacted to ..."
         elif effect is None and _ANAPHOR_REMARKS.search(p.head_text):
-            effect = _previous(drafts, p.sentence, statement=True)
+            effect = previous_event(drafts, p.sentence, statement=True)
         if cause is None and effect is not None:
             probe = _draft(article, p.sentence, p.clause, None, pub, False, "", effect.event)
-            cause = _best_match(probe, drafts, exclude=effect)
+            cause = best_match(probe, drafts, exclude=effect)
             words = clause_text(p.sentence, p.clause)
-            if cause is None and _is_happening(words, proper_tokens(article.text)):
-                cause = _adopt(probe, effect, drafts)
+            if cause is None and is_happening(words, proper_tokens(article.text)):
+                cause = adopt(probe, effect, drafts)
         elif effect is None and cause is not None:
             head = Clause(p.sentence.start, p.clause.start)
             probe = _draft(article, p.sentence, head, None, pub, False)
-            effect = _best_match(probe, drafts, exclude=cause)
+            effect = best_match(probe, drafts, exclude=cause)
         if cause is None or effect is None or cause is effect:
             continue
         links.append(
@@ -398,63 +349,8 @@ def _resolve_pending(
     return links
 
 
-def _previous(drafts: list[_Draft], sent: Sentence, statement: bool = False) -> _Draft | None:
-    """The last event of the sentences before `sent` (with statement: the last statement
-    dated by a phrase of its own)."""
-    before = [
-        d
-        for d in drafts
-        if d.sentence.index < sent.index
-        and (not statement or d.dated and "SAY" in event_classes(d.event.mentions[0].sentence))
-    ]
-    return max(before, key=lambda d: (d.sentence.index, d.clause.start)) if before else None
-
-
-def _best_match(probe: _Draft, drafts: list[_Draft], exclude: _Draft) -> _Draft | None:
-    """The article's event most like `probe` (sharing an event word or an actor, not later
-    than `exclude`, the clause's partner), if alike enough; nearer dates win ties."""
-    best, best_score = None, 0.5
-    limit = exclude.event.start
-    people = actor_tokens(tuple(a for a in probe.event.actors if is_personal(a)))
-    for d in drafts:
-        ev = d.event
-        if d is exclude or not ev.title or (limit and ev.start and ev.start > limit):
-            continue
-        if people and not people & actor_tokens(ev.actors):
-            continue  # "Zakharova accused ..." is not someone else's accusation
-        score = report_similarity(probe.event, ev)
-        if score < 0.4:
-            continue  # neither an event word nor enough actors in common
-        score += 0.2 * _nearness(probe.event, ev) + (0.1 if d.dated else 0.0)  # a dated happening
-        if score >= best_score:
-            best, best_score = d, score
-    return best
-
-
-def _nearness(a: Event, b: Event) -> float:
-    """1 for the same start day, falling to 0 at 30 days apart."""
-    if a.start is None or b.start is None:
-        return 0.0
-    return max(0.0, 1 - abs((a.start - b.start).days) / 30)
-
-
-def _is_happening(text: str, proper: frozenset[str]) -> bool:
-    """A clause that names a happening (an event word) or an actor, not "weeks of debate"."""
-    return bool(event_classes(text)) or bool(actors(text, proper))
-
-
-def _adopt(probe: _Draft, effect: _Draft, drafts: list[_Draft]) -> _Draft:
-    """Keep an unmatched cause clause as an event of its own, dated like its effect."""
-    rule = f"before '{effect.event.title}' ({probe.clause.conn})"
-    ev = probe.event
-    mention = replace(ev.mentions[0], rule=rule)
-    probe.event = replace(ev, mentions=(mention,), actors=ev.actors or effect.event.actors)
-    drafts.append(probe)
-    return probe
-
-
 def _finish(
-    drafts: list[_Draft], links: list[EventLink], renamed: dict[str, str]
+    drafts: list[Draft], links: list[EventLink], renamed: dict[str, str]
 ) -> tuple[list[Event], list[EventLink]]:
     """Final events, and links re-pointed at folded events, deduplicated, both ends present."""
     events = canonical_actors([d.event for d in drafts])
