@@ -218,6 +218,7 @@ RANGES_AND_CUES = [
     ("The fair runs March 11-15.", datetime(2013, 3, 22), "15", "2013-03-15"),
     ("It ran from Aug. 3 to 6.", datetime(2013, 3, 22), "6", "2012-08-06"),
     ("The showdown is March 9-14 in St. Louis.", datetime(2013, 3, 22), "14", "2013-03-14"),
+    ("Levy will be in Ankara on April 8 and 9, officials said.", datetime(1997, 4, 3), "9", "1997-04-09"),
     ("By Tuesday noon the fire was out.", datetime(2013, 3, 22), "Tuesday noon", "2013-03-19T12:00"),
     ("Profit fell from the year-ago third quarter.", datetime(1989, 10, 30), "the year-ago third quarter", "1988-Q3"),
     ("Sales slowed in the last half of 1989.", datetime(1989, 10, 30), "the last half of 1989", "1989-H2"),
@@ -399,6 +400,12 @@ NOT_DATES = [
 @pytest.mark.parametrize("text", NOT_DATES)
 def test_traps_are_not_dates(text):
     assert find_expressions(text, SAT_2022_01_15) == []
+
+
+def test_and_closes_a_day_range_only_at_a_phrase_end():
+    """'April 8 and 9, officials said' names two days; 'April 7 and 9 people' one day."""
+    found = find_expressions("On April 7 and 9 people died.", SAT_2022_01_15)
+    assert [e.text for e in found] == ["April 7"]
 
 
 def test_half_century_is_no_half_year():
