@@ -368,6 +368,7 @@ NOT_DATES = [
     "Exports rose 12 percent, a year-on-year increment.",
     "They are managed on a day-to-day basis.",
     "He scored in the first half of the game.",
+    "He was named player of the year.",
     "It grew in the last half of the decade.",
     "The move was reported by the weekly Der Spiegel.",
     "They stormed the Winter Palace.",

@@ -225,8 +225,18 @@ _POSITION_BEFORE = re.compile(
 )
 
 
+_TITLE_BEFORE = re.compile(  # an award's name: "player of the year", "Person of the Year"
+    r"\b(?:player|coach|manager|person|man|woman|athlete|footballer|cricketer|rookie|driver"
+    r"|album|song|record|book|car|word|team|goal)s?\s+of\s+$",
+    re.I,
+)
+
+
 def a_the_unit(m: re.Match[str], ctx: Context) -> bool:
-    """'the century/decade' only at a position ('the end of the century'), not 'trial of the'."""
+    """'the century/decade' only at a position ('the end of the century'), not 'trial of the';
+    no 'the year' of an award ('player of the year')."""
+    if _TITLE_BEFORE.search(ctx.before(m.start(), 20)):
+        return False
     if m["u"].lower() not in ("decade", "century"):
         return True
     return bool(_POSITION_BEFORE.search(ctx.before(m.start(), 20)))
