@@ -153,6 +153,8 @@ def r_season(m: re.Match[str], ctx: Context) -> Res | None:
     """summer, the spring of 1998, winter 2021."""
     code = SEASONS[m["s"].lower()]
     year = int(m["y"]) if m["y"] else spoken_year(m["sy"]) if m["sy"] else None
+    if m["rel"]:  # "autumn this year", "the summer of last year"
+        return Res(TimexType.DATE, f"{rel_year(ctx, m['rel']):04d}-{code}")
     if year is not None:  # "the winter of 1994", "the winter of nineteen ninety-four"
         return Res(TimexType.DATE, f"{year:04d}-{code}", anchor="absolute")
     dct = ctx.dct
@@ -177,7 +179,8 @@ _NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 def a_season(m: re.Match[str], ctx: Context) -> bool:
     """'fall' and 'spring' are seasons only after a date cue or before a year; a capitalised
     season before a capitalised word names a thing ("the Winter Olympics", "Summer Games")."""
-    if m["s"][0].isupper() and not (m["y"] or m["sy"]) and _NAME_NEXT.match(ctx.after(m.end())):
+    written = m["y"] or m["sy"] or m["rel"]
+    if m["s"][0].isupper() and not written and _NAME_NEXT.match(ctx.after(m.end())):
         return False
     if m["y"] or m["sy"] or m["s"].lower() in ("summer", "winter", "autumn"):
         return True
@@ -205,5 +208,5 @@ PERIOD_RULES: list[Rule] = [
     Rule("year_quarter", rx(rf"\bthe\s+(?P<year>{YEAR})\s+(?:quarter|period)\b"), r_year_quarter),
     Rule("half", rx(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H)[\s-]*(?:FY|')?(?P<y2>{YEAR}|\d{{2}})\b(?P<ord>)?(?P<rel>)?"), r_half),
     Rule("half", rx(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|(?:last|latter)(?=[\s-]half\s+of\s+(?:{YEAR}|(?:this|last|next|the)\s+year)\b))[\s-]half(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<rel>this|last|next|the)\s+year))?\b(?![\s-]+centur|\s+of\b)"), r_half),
-    Rule("season", rx(rf"\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)|\s+of\s+(?P<sy>{SPOKEN_YEAR}))?\b"), r_season, a_season),
+    Rule("season", rx(rf"\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)|\s+of\s+(?P<sy>{SPOKEN_YEAR})|\s+(?:of\s+)?(?P<rel>this|last|next)\s+year)?\b"), r_season, a_season),
 ]  # fmt: skip
