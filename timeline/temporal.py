@@ -32,7 +32,7 @@ from timeline.temporal_rules_days import DAY_RULES
 from timeline.temporal_rules_period import PERIOD_RULES
 from timeline.temporal_rules_rel import REL_RULES
 from timeline.temporal_rules_span import SPAN_RULES
-from timeline.temporal_values import apply_mod, interval
+from timeline.temporal_values import apply_mod, interval, join_durations
 
 logger = logging.getLogger(__name__)
 
@@ -90,10 +90,31 @@ def find_expressions(
         if res is None:
             continue
         expr = _build(text, start, end, rule.name, res, ctx, pos)
-        out.append(expr)
+        if out and (joined := _joined(text, out[-1], expr)) is not None:
+            out[-1] = expr = joined  # "1 hour 26 minutes and 43 seconds": one duration
+        else:
+            out.append(expr)
         _remember(ctx, expr)
         pos = expr.char_end
     return out
+
+
+_DURATION_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
+
+
+def _joined(text: str, prev: TimeExpression, expr: TimeExpression) -> TimeExpression | None:
+    """prev and expr as one duration when only a comma or 'and' parts them and expr's units
+    are all smaller ('two years and three months'), else None."""
+    if prev.type is not TimexType.DURATION or expr.type is not TimexType.DURATION or expr.mod:
+        return None
+    if not _DURATION_GAP.fullmatch(text, prev.char_end, expr.char_start):
+        return None
+    value = join_durations(prev.value, expr.value)
+    if value is None:
+        return None
+    return replace(
+        prev, text=text[prev.char_start : expr.char_end], char_end=expr.char_end, value=value
+    )
 
 
 def _local(published: datetime, settings: Settings) -> datetime:

@@ -174,6 +174,7 @@ _SEASON_CUE = re.compile(
 
 
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+_GAMES_NEXT = re.compile(r"[ \t]+(?:olympics?|games|paralympics)\b", re.I)
 
 
 def a_season(m: re.Match[str], ctx: Context) -> bool:
@@ -182,6 +183,8 @@ def a_season(m: re.Match[str], ctx: Context) -> bool:
     written = m["y"] or m["sy"] or m["rel"]
     if m["s"][0].isupper() and not written and _NAME_NEXT.match(ctx.after(m.end())):
         return False
+    if not written and _GAMES_NEXT.match(ctx.after(m.end())):
+        return False  # "the 2008 summer Olympics"
     if m["y"] or m["sy"] or m["s"].lower() in ("summer", "winter", "autumn"):
         return True
     return bool(_SEASON_CUE.search(ctx.before(m.start(), 15)))

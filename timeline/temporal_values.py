@@ -202,3 +202,26 @@ def duration(n: float | None, unit: str) -> str:
 
 
 _HALF = {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M", "minute": "30S"}
+
+
+_DURATION_PARTS = re.compile(
+    r"P(?:(?P<Y>\d+)Y)?(?:(?P<MO>\d+)M)?(?:(?P<D>\d+)D)?"
+    r"(?:T(?:(?P<H>\d+)H)?(?:(?P<MI>\d+)M)?(?:(?P<S>\d+)S)?)?"
+)
+_PART_ORDER = ("Y", "MO", "D", "H", "MI", "S")
+
+
+def join_durations(first: str, second: str) -> str | None:
+    """One value for 'two years and three months' (P2Y + P3M -> P2Y3M), when every unit of the
+    second is smaller than every unit of the first; else None."""
+    a, b = _DURATION_PARTS.fullmatch(first), _DURATION_PARTS.fullmatch(second)
+    if not a or not b or first in ("P", "PT") or second in ("P", "PT"):
+        return None
+    used_a = [i for i, k in enumerate(_PART_ORDER) if a[k]]
+    used_b = [i for i, k in enumerate(_PART_ORDER) if b[k]]
+    if not used_a or not used_b or max(used_a) >= min(used_b):
+        return None
+    parts = {k: a[k] or b[k] for k in _PART_ORDER}
+    date_part = "".join(f"{parts[k]}{k[0]}" for k in ("Y", "MO", "D") if parts[k])
+    time_part = "".join(f"{parts[k]}{k[0]}" for k in ("H", "MI", "S") if parts[k])
+    return "P" + date_part + (f"T{time_part}" if time_part else "")
