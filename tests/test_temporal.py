@@ -340,6 +340,8 @@ NON_CALENDAR = [
     ("The paper appears daily.", "daily", "P1D", TimexType.SET),
     ("Costs rose daily, and so did the toll.", "daily", "P1D", TimexType.SET),
     ("It earns $5 million a year.", "a year", "P1Y", TimexType.SET),
+    ("The threshold rose to 1,600 yuan a month.", "a month", "P1M", TimexType.SET),
+    ("They moved in 2001, a year after the war.", "a year", "P1Y", TimexType.DURATION),
     ("Prices are currently high.", "currently", "PRESENT_REF", TimexType.DATE),
     ("He recently resigned.", "recently", "PAST_REF", TimexType.DATE),
     ("It will change in the future.", "the future", "FUTURE_REF", TimexType.DATE),

@@ -27,9 +27,11 @@ from timeline.temporal_lexicon import (
 from timeline.temporal_rules_abs import Rule, rx
 from timeline.temporal_values import duration, interval, shift
 
-_RATE_BEFORE = re.compile(
-    r"(?:\d|million|billion|trillion|percent|%|dollars|euros|pounds|cents|times|once|twice"
+_RATE_BEFORE = re.compile(  # an amount right before, not a year ("moved in 2001 a year after")
+    r"(?<![\w,.])(?:(?!(?:1[5-9]|20)\d\d\b)\d|million|billion|trillion|percent|%|dollars|euros|pounds|cents|times|once|twice"
     r"|barrels|tons|tonnes)\S*\s+$"
+    # an amount in a unit of its own: "1,600 yuan a month", "50 km a day"
+    r"|\d[\d,.]*\s+(?!(?:in|on|at|for|and|or|of|to|by|than|from|with|over|per)\s)[a-z]{2,}\s+$"
     # a counted plural right before: "four flights a week", "700 seats a week"
     r"|(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand))\S*"
     r"\s+(?:[a-z-]+\s+)?[a-z]+s\s+$",
