@@ -114,6 +114,7 @@ TABLE = [
     ("On Monday, ministers will meet in Vienna.", SAT_2022_01_15, "Monday", "2022-01-17", G.DAY),
     ("On Monday, ministers met in Vienna.", SAT_2022_01_15, "Monday", "2022-01-10", G.DAY),
     ("On Monday, scheduled flights resumed.", SAT_2022_01_15, "Monday", "2022-01-10", G.DAY),
+    ("The exercise will be held in the sea on Sunday, officials said.", WED_2021_12_01, "Sunday", "2021-12-05", G.DAY),
     # deictic
     ("He arrived yesterday.", SAT_2022_01_15, "yesterday", "2022-01-14", G.DAY),
     ("He leaves tomorrow.", SAT_2022_01_15, "tomorrow", "2022-01-16", G.DAY),

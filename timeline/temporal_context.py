@@ -21,13 +21,13 @@ _FUTURE = re.compile(
 _AFTER_MODAL = "".join(
     rf"(?<!\b{w}\s)" for w in "will would could may might should can must to".split()
 )
-_PAST = re.compile(
-    rf"\b{_AFTER_MODAL}(?<!'ll\s)"  # "will hit Friday" is not past
+_PAST = re.compile(  # "will hit Friday", "will be held Sunday": the tense of the auxiliary
+    rf"\b{_AFTER_MODAL}(?<!'ll\s)(?<!\bbe\s)(?<!\bbeing\s)"
     r"(?:was|were|had|did|said|says|told|announced|reported|went|came|met|took|made"
     r"|began|saw|broke|fell|rose|led|left|held|gave|got|struck|fought|won|lost|sent|spent"
     r"|brought|bought|built|caught|chose|drove|flew|fled|grew|knew|paid|ran|sold|shot|spoke"
     r"|stood|stole|threw|wrote|became|sought|kept|felt|found|hit|quit|sank|swore|thought|woke"
-    r"|(?<!\bbe\s)(?<!\bbeing\s)\w+ed)\b",  # "will be named": tense of the auxiliary
+    r"|\w+ed)\b",
     re.I,
 )
 _STRONG_FUTURE = re.compile(
