@@ -380,6 +380,7 @@ NOT_DATES = [
     "He scored in the first half of the game.",
     "He was named player of the year.",
     "China will host the summer Olympics.",
+    "He spoke at the Forum on the Future Economic Development of Guangdong.",
     "It grew in the last half of the decade.",
     "The move was reported by the weekly Der Spiegel.",
     "They stormed the Winter Palace.",

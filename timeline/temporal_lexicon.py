@@ -57,6 +57,7 @@ MON_FULL = (
     r"|december|jan\.|feb\.|mar\.|apr\.|aug\.|sept?\.|oct\.|nov\.|dec\.)"
 )
 WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")  # a capitalised word next: part of a name
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1\d{3}|20\d{2})"
 _NUM_ALTS = sorted(

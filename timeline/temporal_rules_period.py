@@ -10,7 +10,7 @@ from datetime import date
 
 from timeline.models import TimexType
 from timeline.temporal_context import Context, Res
-from timeline.temporal_lexicon import DECADE_WORDS, ORDINALS, SEASONS, YEAR
+from timeline.temporal_lexicon import DECADE_WORDS, NAME_NEXT, ORDINALS, SEASONS, YEAR
 from timeline.temporal_rules_abs import SPOKEN_YEAR, Rule, rel_year, rx, spoken_year
 from timeline.temporal_values import interval, quarter_of
 
@@ -173,7 +173,6 @@ _SEASON_CUE = re.compile(
 )
 
 
-_NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _GAMES_NEXT = re.compile(r"[ \t]+(?:olympics?|games|paralympics)\b", re.I)
 
 
@@ -181,7 +180,7 @@ def a_season(m: re.Match[str], ctx: Context) -> bool:
     """'fall' and 'spring' are seasons only after a date cue or before a year; a capitalised
     season before a capitalised word names a thing ("the Winter Olympics", "Summer Games")."""
     written = m["y"] or m["sy"] or m["rel"]
-    if m["s"][0].isupper() and not written and _NAME_NEXT.match(ctx.after(m.end())):
+    if m["s"][0].isupper() and not written and NAME_NEXT.match(ctx.after(m.end())):
         return False
     if not written and _GAMES_NEXT.match(ctx.after(m.end())):
         return False  # "the 2008 summer Olympics"

@@ -13,6 +13,7 @@ from timeline.models import Granularity, TimexType
 from timeline.temporal_context import Context, Res
 from timeline.temporal_lexicon import (
     MON_FULL,
+    NAME_NEXT,
     NUM,
     PART,
     PARTS_OF_DAY,
@@ -180,8 +181,11 @@ _SOON_BAD = re.compile(r"^\s+(?:as|after|before|than|enough)\b", re.I)
 
 
 def a_ref(m: re.Match[str], ctx: Context) -> bool:
-    """'as soon as', 'soon after' are conjunctions, not references to the future."""
+    """'as soon as', 'soon after' are conjunctions, not references to the future; 'the
+    Future Economic Forum' is a name."""
     word = m["w"].lower()
+    if m["w"].split()[-1][0].isupper() and NAME_NEXT.match(ctx.after(m.end(), 20)):
+        return False
     if word in ("soon", "shortly"):
         return not _SOON_BAD.match(ctx.after(m.end(), 10)) and not ctx.before(
             m.start(), 4
