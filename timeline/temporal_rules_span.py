@@ -94,6 +94,8 @@ def a_vague_duration(m: re.Match[str], ctx: Context) -> bool:
     before 'of' ('months of talks'); never an age ('several days old')."""
     if _AGE.match(ctx.after(m.end(), 10)):
         return False
+    if ctx.before(m.start(), 1) == "-":
+        return False  # "three-quarters of its food"
     if m["rel"] or _DURATION_CUE.search(ctx.before(m.start(), 12)):
         return True
     return bool(_OF_AFTER.match(ctx.after(m.end(), 12)) or _LATER.match(ctx.after(m.end(), 14)))
@@ -258,7 +260,8 @@ SPAN_RULES: list[Rule] = [
     Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?(?!{NUM}-)|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{_DUR_ADJ}(?P<u>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long|\s+or\s+(?:so|two|three|more))?\b(?!-(?:earlier|ago|old|end))"), r_duration, a_duration),
     Rule("duration_range", rx(rf"\b(?:the\s+{_DUR_MOD}\s+)?(?P<n>{NUM})\s*(?:to|or|-|–|and)\s*(?:{NUM})[\s-]+(?P<u>{UNIT})\b(?P<half>)?"), r_duration, a_duration),
     Rule("half_unit", rx(r"\bhalf\s+an?\s+(?P<u>hour|minute|day|year|month|century|decade)\b|\b(?:a\s+)?half[\s-](?P<u2>hour|day|year|century|decade)\b(?![\s-]?(?:ly|mark|time)\b)"), r_half_unit),
-    Rule("duration_vague", rx(r"\b(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|several|many|few|the\s+(?:first|final|early|opening)|(?:(?<=\bover\s)|(?<=\bthrough\s))the)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|seconds|centuries)(?:\s+(?:or|to)\s+(?:years|months|weeks|days|decades|hours|minutes))?\b"), r_vague_duration, a_vague_duration),
+    Rule("duration_vague", rx(r"\b(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|several|many|few|the\s+(?:first|final|early|opening)|(?:(?<=\bover\s)|(?<=\bthrough\s))the)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|seconds|centuries|quarters)(?:\s+(?:or|to)\s+(?:years|months|weeks|days|decades|hours|minutes))?\b"), r_vague_duration, a_vague_duration),
+    Rule("duration_vague", rx(r"\bthe\s+(?:(?:next\s+)?few\s+)?(?P<rel>)(?P<u>years|months|weeks|days|hours|quarters)\s+ahead\b"), r_vague_duration),
     Rule("set", rx(rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{_SET_UNIT})\b"), r_set),
     Rule("set", rx(rf"\b(?:once|twice|thrice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?P<u>{UNIT})(?P<n>)?(?P<other>)?\b"), r_set),
     Rule("set", rx(rf"\b(?:on\s+)(?P<t>(?P<u>{WD}s))(?P<n>)?(?P<other>)?\b"), r_set),
