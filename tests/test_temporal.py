@@ -271,6 +271,8 @@ RANGES_AND_CUES = [
     ("The bomb exploded at 10:30 a.m. (0730 GMT) Friday.", WED_1998_08_12, "10:30 a.m.", "1998-08-07T10:30"),
     ("It exploded at 10:30 a.m. local time (0730 GMT) on Friday.", WED_1998_08_12, "10:30 a.m. local time", "1998-08-07T10:30"),
     ("On Friday, at 10:30 a.m., the bomb exploded.", WED_1998_08_12, "10:30 a.m.", "1998-08-07T10:30"),
+    ("The blast occurred at 6:40 p.m. at the colliery in Linfen on Sunday.", WED_1998_08_12, "6:40 p.m.", "1998-08-09T18:40"),
+    ("The blast was at 3 p.m. and on Monday rescuers arrived.", WED_1998_08_12, "3 p.m.", "1998-08-12T15:00"),
     ("Yesterday, at 3 p.m., he left.", WED_1998_08_12, "3 p.m.", "1998-08-11T15:00"),
     ("The bomb exploded at 10:30 a.m. Police came.", WED_1998_08_12, "10:30 a.m.", "1998-08-12T10:30"),
     ("Net rose in the third quarter. There were no gains in the latest period.", THU_1989_10_26, "the latest period", "1989-Q3"),

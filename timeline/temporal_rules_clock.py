@@ -20,9 +20,19 @@ _DAY_AFTER = re.compile(
 )
 
 
+_DAY_LATER = re.compile(  # "occurred at 6:40 p.m. at the colliery in Linfen on Sunday"
+    rf"(?:(?!,|\b(?:and|but|or|said|says|when|while|after|before|until)\b)[^.;:!?\d]){{0,80}}?"
+    rf"\bon\s+(?P<dp>today|yesterday|tomorrow|(?P<wd>{WD}))\b",
+    re.I,
+)
+
+
 def _day_nearby(m: re.Match[str], ctx: Context) -> date | None:
-    """The day named after a clock time's parenthesis or earlier in its sentence, else None."""
-    after = _DAY_AFTER.match(ctx.text, m.end(), m.end() + 60)
+    """The day named after a clock time's parenthesis, later in its clause ('at 6:40 p.m. at
+    the mine on Sunday') or earlier in its sentence, else None."""
+    after = _DAY_AFTER.match(ctx.text, m.end(), m.end() + 60) or _DAY_LATER.match(
+        ctx.text, m.end(), m.end() + 120
+    )
     if after:
         dp = after["dp"].lower()
         if dp in DEICTIC_WORDS:
