@@ -115,6 +115,8 @@ TABLE = [
     ("On Monday, ministers met in Vienna.", SAT_2022_01_15, "Monday", "2022-01-10", G.DAY),
     ("On Monday, scheduled flights resumed.", SAT_2022_01_15, "Monday", "2022-01-10", G.DAY),
     ("The exercise will be held in the sea on Sunday, officials said.", WED_2021_12_01, "Sunday", "2021-12-05", G.DAY),
+    ("He referred to the board meeting due on Thursday, when governors decide.", SAT_2022_01_15, "Thursday", "2022-01-20", G.DAY),
+    ("The payment was due on Monday.", SAT_2022_01_15, "Monday", "2022-01-10", G.DAY),
     # deictic
     ("He arrived yesterday.", SAT_2022_01_15, "yesterday", "2022-01-14", G.DAY),
     ("He leaves tomorrow.", SAT_2022_01_15, "tomorrow", "2022-01-16", G.DAY),
