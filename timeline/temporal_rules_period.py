@@ -149,6 +149,12 @@ def r_half(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, f"{y:04d}-H{h}")
 
 
+_SEASON_NOUN = re.compile(  # "the summer war", not "the summer months" or "the summer of"
+    r"\s+(?!(?:of|and|or|is|was|will|to|in|as|when|that|for|months?|weeks?|days?|season"
+    r"|holidays?|vacation|break|recess|session|time)\b)[a-z]{3,}\b"
+)
+
+
 def r_season(m: re.Match[str], ctx: Context) -> Res | None:
     """summer, the spring of 1998, winter 2021."""
     code = SEASONS[m["s"].lower()]
@@ -159,7 +165,8 @@ def r_season(m: re.Match[str], ctx: Context) -> Res | None:
         return Res(TimexType.DATE, f"{year:04d}-{code}", anchor="absolute")
     dct = ctx.dct
     spans = [(y, interval(f"{y:04d}-{code}")) for y in range(dct.year - 2, dct.year + 2)]
-    if ctx.future(m.start(), m.end()):  # the one under way or the next
+    named = _SEASON_NOUN.match(ctx.after(m.end(), 20))  # "the summer war": an event's name
+    if not named and ctx.future(m.start(), m.end()):  # the one under way or the next
         y = next(y for y, (_, _, hi) in spans if hi is not None and hi >= dct)
     else:  # the one under way or the latest before
         y = [y for y, (_, lo, _) in spans if lo is not None and lo <= dct][-1]
