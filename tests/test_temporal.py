@@ -117,6 +117,8 @@ TABLE = [
     ("The exercise will be held in the sea on Sunday, officials said.", WED_2021_12_01, "Sunday", "2021-12-05", G.DAY),
     ("He referred to the board meeting due on Thursday, when governors decide.", SAT_2022_01_15, "Thursday", "2022-01-20", G.DAY),
     ("The payment was due on Monday.", SAT_2022_01_15, "Monday", "2022-01-10", G.DAY),
+    ("Two marines died of wounds sustained due to enemy action on Saturday.", datetime(2022, 1, 16), "Saturday", "2022-01-15", G.DAY),
+    ("The envoy is due to arrive on Thursday.", SAT_2022_01_15, "Thursday", "2022-01-20", G.DAY),
     # deictic
     ("He arrived yesterday.", SAT_2022_01_15, "yesterday", "2022-01-14", G.DAY),
     ("He leaves tomorrow.", SAT_2022_01_15, "tomorrow", "2022-01-16", G.DAY),

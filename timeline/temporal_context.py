@@ -12,7 +12,9 @@ from timeline.models import Granularity, TimexType
 from timeline.settings import Settings
 
 _FUTURE = re.compile(
-    r"\b(?:will|wo\s*n't|shall|'ll|going\s+to|(?:is|are)\s+to|(?:due|set|slated)\s+to|scheduled"
+    r"\b(?:will|wo\s*n't|shall|'ll|going\s+to|(?:is|are)\s+to|(?:set|slated)\s+to|scheduled"
+    # "is due to arrive", not "wounds sustained due to enemy action"
+    r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=\bbeen\s))due\s+to"
     r"|due\s+(?:on|in|by|at|for|next|this)|(?:set|slated)\s+for"  # "the meeting due on Thursday"
     r"|upcoming|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|intends?\s+to|would|next"
     # the news present of a schedule: "talks resume Monday", "the deadline expires Friday"
