@@ -16,6 +16,9 @@ _FUTURE = re.compile(
     # "is due to arrive", not "wounds sustained due to enemy action"
     r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=\bbeen\s))due\s+to"
     r"|due\s+(?:on|in|by|at|for|next|this)|(?:set|slated)\s+for"  # "the meeting due on Thursday"
+    # scheduled acts: "the weekly to be published Sunday", "talks to be held Monday"
+    r"|to\s+be\s+(?:held|published|released|announced|signed|unveiled|launched|opened|sworn"
+    r"|inaugurated|completed|presented|submitted|debated|voted|elected)"
     r"|upcoming|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|intends?\s+to|would|next"
     # the news present of a schedule: "talks resume Monday", "the deadline expires Friday"
     r"|(?:begin|start|open|end|close|expire|resume|convene|meet)s|meet|begin|resume|convene)\b",
@@ -30,7 +33,8 @@ _PAST = re.compile(  # "will hit Friday", "will be held Sunday": the tense of th
     r"|began|saw|broke|fell|rose|led|left|held|gave|got|struck|fought|won|lost|sent|spent"
     r"|brought|bought|built|caught|chose|drove|flew|fled|grew|knew|paid|ran|sold|shot|spoke"
     r"|stood|stole|threw|wrote|became|sought|kept|felt|found|hit|quit|sank|swore|thought|woke"
-    r"|\w+ed)\b",
+    # a participle after a determiner is an adjective: "the planned rally", "its expected vote"
+    r"|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!['’]s\s)\w+ed)\b",
     re.I,
 )
 _STRONG_FUTURE = re.compile(
@@ -52,8 +56,10 @@ _PAST_AUX = re.compile(r"\b(?:had(?:\s+been)?|was|were)\s+(?:\w+\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _THE_END = re.compile(r"\bthe\s+$", re.I)
 _NOUN_NEXT = re.compile(r"^\s+[a-z]{3,}\b(?<!\bthat)(?<!\bwhen)")
-_REPORTING = re.compile(
-    r"\b(?:said|says|say|told|tells|announced|reported|added|stated|noted)\b(?:\s+that\b)?", re.I
+_REPORTING = re.compile(  # "to be announced Thursday" reports nothing yet
+    r"\b(?<!\bbe\s)(?<!\bbeing\s)(?:said|says|say|told|tells|announced|reported|added|stated"
+    r"|noted)\b(?:\s+that\b)?",
+    re.I,
 )
 _SENTENCE_REACH = 400  # a sentence is looked for at most this far each way
 _CUE_BLOCK = 2048  # text without sentences: tense cues are found a block at a time
