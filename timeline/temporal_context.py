@@ -13,8 +13,12 @@ from timeline.settings import Settings
 
 _FUTURE = re.compile(
     r"\b(?:will|wo\s*n't|shall|'ll|going\s+to|(?:is|are)\s+to|(?:set|slated)\s+to|scheduled"
-    # "is due to arrive", not "wounds sustained due to enemy action"
+    # "is due to arrive", "a summit due to open Saturday", not "due to enemy action"
     r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=\bbeen\s))due\s+to"
+    r"|due\s+to\s+(?=(?:be|open|start|begin|arrive|meet|hold|end|close|expire|visit|leave"
+    r"|return|resume|sign|vote|announce|attend|travel|take|go|come|face|appear|testify|deliver"
+    r"|release|publish|launch|speak|address|decide|rule|finish|complete|land|depart|submit"
+    r"|present|hand|report)\b)"
     r"|due\s+(?:on|in|by|at|for|next|this)|(?:set|slated)\s+for"  # "the meeting due on Thursday"
     # scheduled acts: "the weekly to be published Sunday", "talks to be held Monday"
     r"|to\s+be\s+(?:held|published|released|announced|signed|unveiled|launched|opened|sworn"

@@ -33,9 +33,18 @@ from timeline.temporal_rules_abs import (
     leap_fallback,
     pick_year,
     r_month_year,
+    rel_year,
     rx,
 )
 from timeline.temporal_rules_rel import with_part
+
+
+def r_day_rel_year(m: re.Match[str], ctx: Context) -> Res | None:
+    """'Nov. 13 last year', '5 March this year': that day in the year named."""
+    y = rel_year(ctx, m["rel"])
+    if y is None:
+        return None
+    return date_res(leap_fallback(y, month_number(m["mon"]), day_number(m["day"])), ctx, m)
 
 
 def r_day_first(m: re.Match[str], ctx: Context) -> Res | None:
@@ -157,6 +166,8 @@ DAY_RULES: list[Rule] = [
     Rule("numeric_date", rx(r"(?<![\d/.])(?P<d>1[3-9]|2\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>\d{4})(?![\d/])"), r_day_first),
     Rule("numeric_date", rx(r"(?<![\d/.])(?P<d>[0-2]?\d|3[01])\.(?P<mo>0?[1-9]|1[0-2])\.(?P<y>(?:1[89]|20)\d\d)(?![\d.]?\d)"), r_day_first),
     Rule("part_of_date", rx(rf"\bthe\s+(?P<part>morning|afternoon|evening|night)\s+of\s+(?:{WD},?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_part_of_date, capitalized),
+    Rule("month_day", rx(rf"\b(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d),?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"), r_day_rel_year, capitalized),
+    Rule("month_day", rx(rf"(?<![\d.,])\b(?P<day>{DAYNUM})\s+(?P<mon>{MON})(?!\w),?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"), r_day_rel_year, capitalized),
     Rule("month_day", rx(rf"\bthe\s+(?P<ord>{_ORDINAL_DAYS})\s+of\s+(?P<mon>{MON})(?!\w)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_ordinal_word_day, capitalized),
     Rule("month_day", rx(rf"\b(?P<mon>{MON})\s+(?P<t2>(?P<day>{DAYNUM}))(?=\s*[-–]\s*[0-3]?\d,?\s+(?P<year>{YEAR})(?!\d))"), r_open_day_year, capitalized),
     Rule("range_end_day", rx(rf"(?<=\d)\s*(?:[-–—]|to|through|until|till)\s*(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\b(?![-–/:.,]?\d|[A-Za-z]|\s*(?:%|percent|per\s*cent|[ap]\.?m\b|{UNIT}|{MON}))"), r_range_end_day),

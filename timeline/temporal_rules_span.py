@@ -134,7 +134,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“]\s*|\n\s*)$")
 # "the leading economic daily said", "the weekly Der Spiegel": a publication, not a frequency
 _PAPER_BEFORE = re.compile(
     # between article and noun only adjective-like words: names, compounds, -ic, -al, -ese ...
-    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Aa]nother)\s+(?:(?:[A-Z][\w'’]*|\w+-[\w-]+"
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Aa]nother)|['’]s)\s+(?:(?:[A-Z][\w'’]*|\w+-[\w-]+"
     r"|[a-z]+(?:ing|ic|al|an|ese|ish|ist|ent|ant|ive|ous|ful|ar|ary|ern|ess))\s+){0,2}$"
 )
 _PAPER_AFTER = re.compile(
