@@ -122,6 +122,8 @@ TABLE = [
     ("The results, to be announced Thursday, are eagerly awaited.", SAT_2022_01_15, "Thursday", "2022-01-20", G.DAY),
     ("He told the weekly Der Spiegel, to be published Monday, that talks failed.", SAT_2022_01_15, "Monday", "2022-01-17", G.DAY),
     ("Police will guard the planned rally on Tuesday.", SAT_2022_01_15, "Tuesday", "2022-01-18", G.DAY),
+    ("The opposition has called a general strike for Monday.", SAT_2022_01_15, "Monday", "2022-01-17", G.DAY),
+    ("He was arrested for Monday's attack.", SAT_2022_01_15, "Monday", "2022-01-10", G.DAY),
     # deictic
     ("He arrived yesterday.", SAT_2022_01_15, "yesterday", "2022-01-14", G.DAY),
     ("He leaves tomorrow.", SAT_2022_01_15, "tomorrow", "2022-01-16", G.DAY),

@@ -55,6 +55,7 @@ _DEADLINE = re.compile(  # "until Monday", "by mid-May", "until about midday on 
     r"(?:(?:early|mid|late)[\s-]+)?$",
     re.I,
 )
+_FOR_DAY = re.compile(r"\bfor\s+$", re.I)  # "called a strike for Monday": a day planned
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
 _PAST_AUX = re.compile(r"\b(?:had(?:\s+been)?|was|were)\s+(?:\w+\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"^['’]s\b")
@@ -172,9 +173,10 @@ class Context:
         return "past" if _PAST.search(tail) else ""
 
     def deadline(self, start: int) -> bool:
-        """Whether a deadline preposition stands right before start ('until Monday'), in a
-        clause that is not plainly past ('had filed by Wednesday', 'from Sept. 14 to Thursday')."""
-        m = _DEADLINE.search(self.before(start, 30))
+        """Whether a deadline preposition stands right before start ('until Monday', 'a strike
+        called for Monday'), in a clause that is not plainly past ('had filed by Wednesday',
+        'from Sept. 14 to Thursday')."""
+        m = _DEADLINE.search(self.before(start, 30)) or _FOR_DAY.search(self.before(start, 8))
         if not m:
             return False
         left, right = self.sentence(start, start)
