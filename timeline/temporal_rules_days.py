@@ -135,11 +135,17 @@ def a_overnight(m: re.Match[str], ctx: Context) -> bool:
 
 
 def r_overnight(m: re.Match[str], ctx: Context) -> Res | None:
-    """'overnight': the night before the day in question (the one just named, else the
-    publication day), or that day's own night when the clause speaks of the future."""
-    day, anchor = (
-        (ctx.last_day, "previous") if ctx.last_day is not None else (ctx.dct, "publication")
-    )
+    """'overnight': the night before the day in question, or that day's own night when the
+    clause speaks of the future. The day in question is the one named earlier in its sentence,
+    else the story's day (the first day the text names: 'London shares closed lower Friday.
+    ... depressed by overnight losses in New York'), else the publication day."""
+    day, anchor = ctx.dct, "publication"
+    left, _ = ctx.sentence(m.start(), m.end())
+    days = [(v[:10], end) for v, end in ctx.history if re.match(r"\d{4}-\d\d-\d\d", v)]
+    if days and left <= days[-1][1] <= m.start():
+        day, anchor = date.fromisoformat(days[-1][0]), "previous"
+    elif days:
+        day, anchor = date.fromisoformat(days[0][0]), "previous"
     if not ctx.future(m.start(), m.end()):
         day -= timedelta(days=1)
     return with_part(day, "night", anchor=anchor)

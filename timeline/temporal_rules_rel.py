@@ -13,6 +13,7 @@ from timeline.temporal_context import Context, Res
 from timeline.temporal_lexicon import (
     DAYNUM,
     MON,
+    NAME_NEXT,
     NUM,
     PART,
     PARTS_OF_DAY,
@@ -77,6 +78,18 @@ def with_part(d: date, part: str | None, anchor: str = "publication") -> Res:
     if part:
         return Res(TimexType.TIME, f"{d.isoformat()}T{PARTS_OF_DAY[part.lower()]}", anchor=anchor)
     return Res(TimexType.DATE, d.isoformat(), anchor=anchor)
+
+
+_PAPER_ON = re.compile(r"\b(?:Mail|Independent|Express|Scotland|Wales)\s+on\s+$")  # on Sunday
+_THE_BEFORE = re.compile(r"\bthe\s+$")
+
+
+def a_weekday(m: re.Match[str], ctx: Context) -> bool:
+    """No newspaper: 'the Sunday Times', 'the Mail on Sunday'."""
+    before = ctx.before(m.start(), 20)
+    if m["wd"].lower() == "sunday" and _PAPER_ON.search(before):
+        return False
+    return not (_THE_BEFORE.search(before) and NAME_NEXT.match(ctx.after(m.end(), 20)))
 
 
 def r_weekday(m: re.Match[str], ctx: Context) -> Res | None:
@@ -353,7 +366,7 @@ _THE_REL = (
 )
 
 REL_RULES: list[Rule] = [
-    Rule("weekday", rx(rf"\b(?:(?:the\s+|this\s+)?(?P<rel>last|next|this|coming|past|previous|following)\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?:(?P<parts>morning|afternoon|evening|night)s|(?P<part>{PART})))?\b"), r_weekday),
+    Rule("weekday", rx(rf"\b(?:(?:the\s+|this\s+)?(?P<rel>last|next|this|coming|past|previous|following)\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?:(?P<parts>morning|afternoon|evening|night)s|(?P<part>{PART})))?\b"), r_weekday, a_weekday),
     Rule("deictic", rx(rf"\b(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>{PART}))?\b"), r_deictic),
     Rule("deictic", rx(rf"\b(?P<w>this|last)\s+(?P<part>{PART})\b"), r_deictic),
     Rule("deictic", rx(r"\b(?P<part>morning|afternoon|evening)\s+(?P<w>yesterday|today|tomorrow)\b"), r_deictic),
