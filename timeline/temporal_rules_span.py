@@ -63,12 +63,19 @@ _OF_NEXT = re.compile(r"^\s+of\b", re.I)
 _AGE = re.compile(r"^[\s-]+(?:old|older|younger)\b", re.I)  # ages and age gaps
 
 
+_PERIOD_OF = re.compile(
+    r"\s+of\s+(?:(?:this|last|next|the)\s+(?:fiscal\s+)?year\b|(?:fiscal\s+)?(?:1\d|20)\d\d\b)",
+    re.I,
+)
+
+
 def a_duration(m: re.Match[str], ctx: Context) -> bool:
     """Ages ('a 52-year-old man', '52 years old') are not time expressions in TimeML news."""
     if m["u"].lower().startswith("quarter") and (
-        "-quarters" in m.group().lower() or _OF_NEXT.match(ctx.after(m.end(), 6))
+        "-quarters" in m.group().lower()
+        or (_OF_NEXT.match(ctx.after(m.end(), 6)) and not _PERIOD_OF.match(ctx.after(m.end(), 20)))
     ):
-        return False  # fractions: "three-quarters of its food"
+        return False  # fractions: "three-quarters of its food", not "three quarters of 2005"
     return not m.group().lower().endswith("old") and not _AGE.match(ctx.after(m.end(), 8))
 
 
@@ -94,13 +101,17 @@ def a_vague_duration(m: re.Match[str], ctx: Context) -> bool:
     before 'of' ('months of talks'); never an age ('several days old')."""
     if _AGE.match(ctx.after(m.end(), 10)):
         return False
-    if ctx.before(m.start(), 1) == "-":
-        return False  # "three-quarters of its food"
+    if ctx.before(m.start(), 1) == "-" or _COUNT_BEFORE.search(ctx.before(m.start(), 12)):
+        return False  # "three-quarters of its food"; "the first three quarters" is not vague
     if m["rel"] or _DURATION_CUE.search(ctx.before(m.start(), 12)):
         return True
     return bool(_OF_AFTER.match(ctx.after(m.end(), 12)) or _LATER.match(ctx.after(m.end(), 14)))
 
 
+_COUNT_BEFORE = re.compile(  # a counted plural: "the first three quarters", "24 hours"
+    r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred))\s+$",
+    re.I,
+)
 _LATER = re.compile(r"^\s+(?:later|earlier|afterwards?)\b", re.I)  # "months later"
 
 
