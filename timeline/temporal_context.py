@@ -55,6 +55,7 @@ _DEADLINE = re.compile(  # "until Monday", "by mid-May", "until about midday on 
     r"(?:(?:early|mid|late)[\s-]+)?$",
     re.I,
 )
+_SINCE_CLAUSE = re.compile(r"\bsince\s+the\s+[^,;:.!?]*\bin\s+$", re.I)
 _FOR_DAY = re.compile(r"\bfor\s+$", re.I)  # "called a strike for Monday": a day planned
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
 _PAST_AUX = re.compile(r"\b(?:had(?:\s+been)?|was|were)\s+(?:\w+\s+)?$", re.I)
@@ -167,8 +168,8 @@ class Context:
             return "future"
         if _DEADLINE.search(lefts):
             return "deadline"  # "through Oct. 19": coming, or a span just ended
-        if _SINCE.search(lefts):
-            return "past"  # "in Miami since November"
+        if _SINCE.search(lefts) or _SINCE_CLAUSE.search(lefts):
+            return "past"  # "in Miami since November", "since the bombing in Samarra in February"
         tail = " ".join(lefts.split()[-4:])
         return "past" if _PAST.search(tail) else ""
 
