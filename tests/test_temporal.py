@@ -151,7 +151,7 @@ TABLE = [
     # within the publication year a month needs no year, so tense places it however far
     ("Between January and October, exports surpassed imports.", datetime(2006, 11, 22), "January", "2006-01", G.MONTH),
     ("In November the new plant will open.", datetime(2013, 1, 10), "November", "2013-11", G.MONTH),
-    ("Violence rose since the bombing of a shrine in Samarra in February, it shows.", datetime(2006, 11, 1), "February", "2006-02", G.MONTH),
+    ("It shows escalating violence since the bombing of a shrine in Samarra in February.", datetime(2006, 11, 1), "February", "2006-02", G.MONTH),
     ("It had been due to expire Friday evening.", datetime(1989, 10, 30), "Friday evening", "1989-10-27TEV", G.TIME),
     # relative units
     ("Prices rose last year.", SAT_2022_01_15, "last year", "2021", G.YEAR),
