@@ -151,6 +151,8 @@ TABLE = [
     # within the publication year a month needs no year, so tense places it however far
     ("Between January and October, exports surpassed imports.", datetime(2006, 11, 22), "January", "2006-01", G.MONTH),
     ("In November the new plant will open.", datetime(2013, 1, 10), "November", "2013-11", G.MONTH),
+    ("Australia play Brazil on June 18 while Japan will meet them later.", datetime(2005, 12, 10), "June 18", "2006-06-18", G.DAY),
+    ("The fire broke out on June 12, officials said.", datetime(2005, 12, 10), "June 12", "2005-06-12", G.DAY),
     ("It shows escalating violence since the bombing of a shrine in Samarra in February.", datetime(2006, 11, 1), "February", "2006-02", G.MONTH),
     ("It had been due to expire Friday evening.", datetime(1989, 10, 30), "Friday evening", "1989-10-27TEV", G.TIME),
     # relative units

@@ -103,6 +103,14 @@ def pick_year(ctx: Context, month: int, day: int, start: int, end: int) -> date 
     if tense in ("future", "deadline"):  # "will close Feb. 15": however far; "through": near
         ahead = [d for d in (cands if tense == "future" else near) if d >= dct - timedelta(days=1)]
         return ahead[0] if ahead else closest
+    if tense == "":  # the sentence's tense, within reach: "Australia play Brazil on June 18
+        sentence = ctx.tense(start, end)  # while Japan will meet them on June 22"
+        if sentence == "future":
+            ahead = [d for d in near if d >= dct - timedelta(days=1)]
+            return ahead[0] if ahead else closest
+        if sentence == "past":
+            past = [d for d in near if d <= dct + timedelta(days=1)]
+            return past[-1] if past else closest
     return closest
 
 
