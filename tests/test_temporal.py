@@ -123,6 +123,8 @@ TABLE = [
     ("He told the weekly Der Spiegel, to be published Monday, that talks failed.", SAT_2022_01_15, "Monday", "2022-01-17", G.DAY),
     ("Police will guard the planned rally on Tuesday.", SAT_2022_01_15, "Tuesday", "2022-01-18", G.DAY),
     ("The opposition has called a general strike for Monday.", SAT_2022_01_15, "Monday", "2022-01-17", G.DAY),
+    ("Refugees must leave within a 60-day deadline starting Thursday.", SAT_2022_01_15, "Thursday", "2022-01-20", G.DAY),
+    ("Prices fell in the month of March.", datetime(1997, 4, 29), "the month of March", "1997-03", G.MONTH),
     ("He was arrested for Monday's attack.", SAT_2022_01_15, "Monday", "2022-01-10", G.DAY),
     # deictic
     ("He arrived yesterday.", SAT_2022_01_15, "yesterday", "2022-01-14", G.DAY),
@@ -411,6 +413,7 @@ NOT_DATES = [
     "He was named player of the year.",
     "China will host the summer Olympics.",
     "Iraq imports about three-quarters of its food.",
+    "The closure keeps tens of thousands of day laborers from jobs.",
     "He spoke at the Forum on the Future Economic Development of Guangdong.",
     "It grew in the last half of the decade.",
     "The move was reported by the weekly Der Spiegel.",

@@ -50,7 +50,7 @@ _STRONG_FUTURE = re.compile(
 )
 _DEADLINE = re.compile(  # "until Monday", "by mid-May", "until about midday on Sunday"
     r"(?:\b(?<!quarter\s)(?<!quarters\s)(?<!year\s)(?<!months\s)(?<!weeks\s)(?<!period\s)(?<!half\s)to"
-    r"|\b(?:until|till|through|by|effective|payable)|\bas\s+(?:early|soon)\s+as)\s+"
+    r"|\b(?:until|till|through|by|effective|payable|starting|beginning)|\bas\s+(?:early|soon)\s+as)\s+"
     r"(?:(?:about|around|approximately|roughly|nearly|almost|just)\s+)?"
     r"(?:(?:early|mid|late)[\s-]+)?$",
     re.I,

@@ -70,7 +70,10 @@ _PERIOD_OF = re.compile(
 
 
 def a_duration(m: re.Match[str], ctx: Context) -> bool:
-    """Ages ('a 52-year-old man', '52 years old') are not time expressions in TimeML news."""
+    """Ages ('a 52-year-old man', '52 years old') are not time expressions in TimeML news, nor
+    is a compound noun after a plural amount ('tens of thousands of day laborers')."""
+    if re.search(r"s\s+of$", m["n"] or "", re.I) and not m["u"].lower().endswith("s"):
+        return False
     if m["u"].lower().startswith("quarter") and (
         "-quarters" in m.group().lower()
         or (_OF_NEXT.match(ctx.after(m.end(), 6)) and not _PERIOD_OF.match(ctx.after(m.end(), 20)))
