@@ -125,6 +125,9 @@ TABLE = [
     ("The opposition has called a general strike for Monday.", SAT_2022_01_15, "Monday", "2022-01-17", G.DAY),
     ("Refugees must leave within a 60-day deadline starting Thursday.", SAT_2022_01_15, "Thursday", "2022-01-20", G.DAY),
     ("Prices fell in the month of March.", datetime(1997, 4, 29), "the month of March", "1997-03", G.MONTH),
+    ("In 1976 the pound fell. In September that year, he raised it.", datetime(2006, 12, 29), "September that year", "1976-09", G.MONTH),
+    ("Crude for delivery in January lost 45 cents.", datetime(2006, 12, 4), "January", "2007-01", G.MONTH),
+    ("The word was that it would be close because observers late Wednesday night were predicting a defeat.", SAT_2022_01_15, "late Wednesday night", "2022-01-12TNI", G.TIME),
     ("He was arrested for Monday's attack.", SAT_2022_01_15, "Monday", "2022-01-10", G.DAY),
     # deictic
     ("He arrived yesterday.", SAT_2022_01_15, "yesterday", "2022-01-14", G.DAY),
@@ -414,6 +417,7 @@ NOT_DATES = [
     "China will host the summer Olympics.",
     "Iraq imports about three-quarters of its food.",
     "The closure keeps tens of thousands of day laborers from jobs.",
+    "Envoy Song Min-soon told reporters.",
     "He spoke at the Forum on the Future Economic Development of Guangdong.",
     "It grew in the last half of the decade.",
     "The move was reported by the weekly Der Spiegel.",

@@ -45,6 +45,7 @@ _STRONG_FUTURE = re.compile(
     r"\b(?:will|wo\s*n't|shall|'ll|going\s+to|(?:is|are)\s+(?:due|set)\s+to|scheduled|upcoming"
     r"|(?:is|are)\s+expected|could|might|should|would|must|can|to\s+be"
     r"|(?:set|slated|planned)\s+for|slated\s+to|due\s+on"  # "the hearing was set for Jan. 21"
+    r"|delivery\s+(?:in|for)"  # "crude for delivery in January": the coming month's contract
     r"|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|intends?\s+to|next)\b",
     re.I,
 )
@@ -56,6 +57,7 @@ _DEADLINE = re.compile(  # "until Monday", "by mid-May", "until about midday on 
     re.I,
 )
 _SINCE_CLAUSE = re.compile(r"\bsince\s+the\s+[^,;:.!?]*\bin\s+$", re.I)
+_PAST_AUX_NEXT = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:was|were|had)\b")
 _FOR_DAY = re.compile(r"\bfor\s+$", re.I)  # "called a strike for Monday": a day planned
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
 _PAST_AUX = re.compile(r"\b(?:had(?:\s+been)?|was|were)\s+(?:\w+\s+)?$", re.I)
@@ -222,6 +224,8 @@ class Context:
     def tense(self, start: int, end: int) -> str:
         """'future', 'past' or '' from the nearest tense cue in the sentence (left first)."""
         left, right = self.sentence(start, end)
+        if _PAST_AUX_NEXT.match(self.text, end, right):
+            return "past"  # the date's own clause: "observers late Wednesday were predicting"
         cut = left == start - _SENTENCE_REACH or right == end + _SENTENCE_REACH
         cues = self._tense_cues(left, right, sentence=not cut)
         names = ("future", "past", "past")

@@ -248,6 +248,15 @@ def r_month_rel_year(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, f"{y:04d}-{month_number(m['mon']):02d}") if y else None
 
 
+def r_month_that_year(m: re.Match[str], ctx: Context) -> Res | None:
+    """'September that year': that month of the year just spoken of."""
+    if ctx.last_value and re.match(r"\d{4}", ctx.last_value):
+        return Res(
+            TimexType.DATE, f"{ctx.last_value[:4]}-{month_number(m['mon']):02d}", anchor="previous"
+        )
+    return r_month(m, ctx)
+
+
 def r_month(m: re.Match[str], ctx: Context) -> Res | None:
     """A bare month name, resolved to the nearest past (or, in future tense, coming) month."""
     mo = month_number(m["mon"])
@@ -375,6 +384,7 @@ ABS_RULES: list[Rule] = [
     Rule("month", rx(rf"\b(?P<mon>{MON_FULL})(?!\w)"), r_month, a_month),
     Rule("spoken_year", rx(rf"\b(?:(?P<mon>{MON_FULL})\s+|the\s+year\s+)?(?P<sy>{SPOKEN_YEAR})\b(?![\s-]+{COUNTED})"), r_spoken_year),
     Rule("month", rx(rf"\bthe\s+month\s+of\s+(?P<mon>{MON_FULL})(?!\s*\d)"), r_month, capitalized),
+    Rule("month", rx(rf"\b(?P<mon>{MON_FULL})\s+(?:of\s+)?that\s+year\b"), r_month_that_year, capitalized),
     Rule("month_rel_year", rx(rf"\b(?P<mon>{MON_FULL})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"), r_month_rel_year, capitalized),
     Rule("relative_month", rx(rf"\b(?P<rel>last|this|next)\s+(?P<mon>{MON_FULL})(?!\w)"), r_rel_month, capitalized),
     Rule("fiscal_year", rx(rf"\bfiscal(?:\s+year)?\s+(?P<year>{YEAR})(?!\d)"), r_year),

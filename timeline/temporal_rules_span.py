@@ -202,6 +202,8 @@ def a_ref(m: re.Match[str], ctx: Context) -> bool:
     word = m["w"].lower()
     if m["w"].split()[-1][0].isupper() and NAME_NEXT.match(ctx.after(m.end(), 20)):
         return False
+    if ctx.before(m.start(), 1) == "-":
+        return False  # part of a name: "Song Min-soon"
     if word in ("soon", "shortly"):
         return not _SOON_BAD.match(ctx.after(m.end(), 10)) and not ctx.before(
             m.start(), 4
