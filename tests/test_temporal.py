@@ -418,6 +418,8 @@ NOT_DATES = [
     "Iraq imports about three-quarters of its food.",
     "The closure keeps tens of thousands of day laborers from jobs.",
     "Envoy Song Min-soon told reporters.",
+    "The strain resists the six second-line drugs.",
+    "They staged a year-round effort.",
     "He spoke at the Forum on the Future Economic Development of Guangdong.",
     "It grew in the last half of the decade.",
     "The move was reported by the weekly Der Spiegel.",

@@ -69,7 +69,9 @@ RULES: list[Rule] = [
 ]
 _REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _SINCE_RE = re.compile(r"\bsince\s+$", re.I)
-_COMPOUND_NEXT = re.compile(r"-(?:on|over|to|by|after|in)-", re.I)
+_COMPOUND_NEXT = re.compile(  # "a year-on-year rise", "day-to-day", "second-line drugs"
+    r"-(?:[Oo]n|[Oo]ver|[Tt]o|[Bb]y|[Aa]fter|[Ii]n)-|-(?!long\b|old\b)[a-z]"
+)
 _ABOUT_RE = re.compile(r"\b(?:about|around|approximately|roughly|circa|some\s?time)\s+$", re.I)
 _QUANTITY_RULES = ("duration", "ago")
 
