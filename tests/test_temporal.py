@@ -127,6 +127,9 @@ TABLE = [
     ("Prices fell in the month of March.", datetime(1997, 4, 29), "the month of March", "1997-03", G.MONTH),
     ("In 1976 the pound fell. In September that year, he raised it.", datetime(2006, 12, 29), "September that year", "1976-09", G.MONTH),
     ("Crude for delivery in January lost 45 cents.", datetime(2006, 12, 4), "January", "2007-01", G.MONTH),
+    ("Brent crude for January delivery gained 23 cents.", datetime(2006, 12, 14), "January", "2007-01", G.MONTH),
+    ("Markets will watch Friday's November employment report.", datetime(2006, 12, 4), "November", "2006-11", G.MONTH),
+    ("OPEC is mindful that the coming winter months will test supply.", datetime(2006, 12, 14), "coming winter", "2007-WI", G.SEASON),
     ("The word was that it would be close because observers late Wednesday night were predicting a defeat.", SAT_2022_01_15, "late Wednesday night", "2022-01-12TNI", G.TIME),
     ("He was arrested for Monday's attack.", SAT_2022_01_15, "Monday", "2022-01-10", G.DAY),
     # deictic
@@ -419,6 +422,7 @@ NOT_DATES = [
     "The closure keeps tens of thousands of day laborers from jobs.",
     "Envoy Song Min-soon told reporters.",
     "The strain resists the six second-line drugs.",
+    "The Corriere Della Sera daily described the situation.",
     "They staged a year-round effort.",
     "He spoke at the Forum on the Future Economic Development of Guangdong.",
     "It grew in the last half of the decade.",

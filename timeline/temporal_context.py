@@ -62,7 +62,8 @@ _FOR_DAY = re.compile(r"\bfor\s+$", re.I)  # "called a strike for Monday": a day
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
 _PAST_AUX = re.compile(r"\b(?:had(?:\s+been)?|was|were)\s+(?:\w+\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"^['’]s\b")
-_THE_END = re.compile(r"\bthe\s+$", re.I)
+_THE_END = re.compile(r"(?:\bthe|['’]s)\s+$", re.I)  # "the Feb. 23 accord", "Friday's May report"
+_DELIVERY = re.compile(r"^\s+(?:delivery|contracts?|futures)\b", re.I)
 _NOUN_NEXT = re.compile(r"^\s+[a-z]{3,}\b(?<!\bthat)(?<!\bwhen)")
 _REPORTING = re.compile(  # "to be announced Thursday" reports nothing yet
     r"\b(?<!\bbe\s)(?<!\bbeing\s)(?:said|says|say|told|tells|announced|reported|added|stated"
@@ -164,6 +165,8 @@ class Context:
             cut = m.end()
         lefts = lefts[cut:]
         after = self.text[end : end + 20]
+        if _DELIVERY.match(after):
+            return "future"  # "crude for January delivery"
         if _POSSESSIVE.match(after) or (_THE_END.search(lefts) and _NOUN_NEXT.match(after)):
             return "name"  # no tense: callers take the closest date
         if _STRONG_FUTURE.search(lefts):

@@ -193,8 +193,9 @@ def r_rel_season(m: re.Match[str], ctx: Context) -> Res | None:
     if rel in ("last", "past", "previous"):
         ys = [y for y, _, hi in spans if hi < dct]
         y = ys[-1] if ys else None
-    elif rel in ("next", "coming"):
-        ys = [y for y, lo, _ in spans if lo > dct]
+    elif rel in ("next", "coming"):  # "the coming winter" said in mid-December: this one
+        soon = dct - timedelta(days=31 if rel == "coming" else 0)
+        ys = [y for y, lo, _ in spans if lo > soon]
         y = ys[0] if ys else None
     else:  # "this fall": the one under way, else the one starting later this calendar year
         # ("this fall" said in March), else the latest one ("this summer" said in October)

@@ -149,11 +149,12 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“]\s*|\n\s*)$")
 _PAPER_BEFORE = re.compile(
     # between article and noun only adjective-like words: names, compounds, -ic, -al, -ese ...
     r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Aa]nother)|['’]s)\s+(?:(?:[A-Z][\w'’]*|\w+-[\w-]+"
-    r"|[a-z]+(?:ing|ic|al|an|ese|ish|ist|ent|ant|ive|ous|ful|ar|ary|ern|ess))\s+){0,2}$"
+    r"|[a-z]+(?:ing|ic|al|an|ese|ish|ist|ent|ant|ive|ous|ful|ar|ary|ern|ess))\s+){0,3}$"
 )
 _PAPER_AFTER = re.compile(
     r"\s*(?:[,.;:)]|$)|\s+(?:said|says|reported|reports|quoted|cited|wrote|writes|added"
-    r"|published|claimed|noted|ran)\b|\s+[A-Z]"
+    r"|published|claimed|noted|ran|described|called|carried|commented|warned|urged|quoted)\b"
+    r"|\s+[A-Z]"
 )
 
 
