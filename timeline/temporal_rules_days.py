@@ -134,6 +134,9 @@ def a_overnight(m: re.Match[str], ctx: Context) -> bool:
     return not _SUDDENLY.search(ctx.before(m.start(), 30))
 
 
+_SINCE_WORD = re.compile(r"\bsince\s+\w+$", re.I)
+
+
 def r_overnight(m: re.Match[str], ctx: Context) -> Res | None:
     """'overnight': the night before the day in question, or that day's own night when the
     clause speaks of the future. The day in question is the one named earlier in its sentence,
@@ -141,7 +144,11 @@ def r_overnight(m: re.Match[str], ctx: Context) -> Res | None:
     ... depressed by overnight losses in New York'), else the publication day."""
     day, anchor = ctx.dct, "publication"
     left, _ = ctx.sentence(m.start(), m.end())
-    days = [(v[:10], end) for v, end in ctx.history if re.match(r"\d{4}-\d\d-\d\d", v)]
+    days = [  # a day opening a span ("since Thursday") is no day in question
+        (v[:10], end)
+        for v, end in ctx.history
+        if re.match(r"\d{4}-\d\d-\d\d", v) and not _SINCE_WORD.search(ctx.text, 0, end)
+    ]
     if days and left <= days[-1][1] <= m.start():
         day, anchor = date.fromisoformat(days[-1][0]), "previous"
     elif days:

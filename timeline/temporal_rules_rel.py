@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, time, timedelta
 
-from timeline.models import TimexType
+from timeline.models import Granularity, TimexType
 from timeline.temporal_context import Context, Res
 from timeline.temporal_lexicon import (
     DAYNUM,
@@ -133,6 +133,13 @@ _REL_SHIFT = {
 }  # fmt: skip
 
 
+_UNIT_GRAN = {
+    "week": Granularity.WEEK, "weekend": Granularity.WEEK, "month": Granularity.MONTH,
+    "quarter": Granularity.QUARTER, "year": Granularity.YEAR, "fiscal year": Granularity.YEAR,
+    "decade": Granularity.DECADE, "century": Granularity.CENTURY, "day": Granularity.DAY,
+}  # fmt: skip
+
+
 def r_rel_unit(m: re.Match[str], ctx: Context) -> Res | None:
     """this week, last month, next year, the current quarter, the following year."""
     words = m["rel"].lower().split()
@@ -149,8 +156,10 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Res | None:
     anchor = "publication"
     base = ctx.dct
     if rel in ("same", "that", "following", "previous", "preceding") or _narrated_next(m, ctx):
-        _, start, _ = interval(ctx.last_value or "")
-        if start is not None:
+        gran, start, _ = interval(ctx.last_value or "")
+        if (
+            start is not None and gran.rank <= _UNIT_GRAN.get(unit, Granularity.YEAR).rank
+        ):  # not "1994" for a week
             base, anchor = start, "previous"
     value = shift(base, unit, n)
     return Res(TimexType.DATE, value, anchor=anchor) if value else None

@@ -277,7 +277,7 @@ SPAN_RULES: list[Rule] = [
     Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?(?!{NUM}-)|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{_DUR_ADJ}(?P<u>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long|\s+or\s+(?:so|two|three|more))?\b(?!-(?:earlier|ago|old|end))"), r_duration, a_duration),
     Rule("duration_range", rx(rf"\b(?:the\s+{_DUR_MOD}\s+)?(?P<n>{NUM})\s*(?:to|or|-|–|and)\s*(?:{NUM})[\s-]+(?P<u>{UNIT})\b(?P<half>)?"), r_duration, a_duration),
     Rule("half_unit", rx(r"\bhalf\s+an?\s+(?P<u>hour|minute|day|year|month|century|decade)\b|\b(?:a\s+)?half[\s-](?P<u2>hour|day|year|century|decade)\b(?![\s-]?(?:ly|mark|time)\b)"), r_half_unit),
-    Rule("duration_vague", rx(r"\b(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|several|many|few|the\s+(?:first|final|early|opening)|(?:(?<=\bover\s)|(?<=\bthrough\s))the)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|seconds|centuries|quarters)(?:\s+(?:or|to)\s+(?:years|months|weeks|days|decades|hours|minutes))?\b"), r_vague_duration, a_vague_duration),
+    Rule("duration_vague", rx(r"\b(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|the\s+following|several|many|few|the\s+(?:first|final|early|opening)|(?:(?<=\bover\s)|(?<=\bthrough\s))the)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|seconds|centuries|quarters)(?:\s+(?:or|to)\s+(?:years|months|weeks|days|decades|hours|minutes))?\b"), r_vague_duration, a_vague_duration),
     Rule("duration_vague", rx(r"\bthe\s+(?:(?:next\s+)?few\s+)?(?P<rel>)(?P<u>years|months|weeks|days|hours|quarters)\s+ahead\b"), r_vague_duration),
     Rule("set", rx(rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{_SET_UNIT})\b"), r_set),
     Rule("set", rx(rf"\b(?:once|twice|thrice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?P<u>{UNIT})(?P<n>)?(?P<other>)?\b"), r_set),
@@ -289,7 +289,7 @@ SPAN_RULES: list[Rule] = [
     Rule("same_day", rx(r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|that\s+day|the\s+same\s+day|that\s+(?P<part>morning|afternoon|evening|night))\b"), r_same_day),
     # "by mid afternoon", "in the early morning": that part of the day just mentioned
     Rule("part_of_day", rx(r"\b(?:the\s+)?(?P<pos>early|mid|late)[\s-]*(?P<part>morning|afternoon|evening)\b(?!\s+(?:paper|news|show|edition|session|rush|yesterday|today|tomorrow)\b)"), r_same_day),
-    Rule("next_day", rx(r"\bthe\s+(?:(?P<rel>next|following|previous|preceding)\s+(?:day|(?P<part>morning|afternoon|evening|night)\b)|day\s+(?P<dir>before|after)(?=\s*(?:[,.;:)]|$)))"), r_next_day),
+    Rule("next_day", rx(r"\bthe\s+(?:(?P<rel>next|following|previous|preceding)\s+(?:day\b|(?P<part>morning|afternoon|evening|night)\b)|day\s+(?P<dir>before|after)(?=\s*(?:[,.;:)]|$)))"), r_next_day),
     Rule("since_then", rx(r"(?:(?<=\bsince\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\bfrom\s))then\b"), r_then),
     Rule("that_unit", rx(r"\bthe\s+(?P<u>year|month|week)\s+(?P<dir>before|after)(?=\s*(?:[,.;:)]|$))"), r_that_unit),
     Rule("that_unit", rx(r"\b(?:that|the\s+same)\s+(?P<u>year|month|week)\b"), r_that_unit),
