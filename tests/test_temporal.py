@@ -117,6 +117,7 @@ TABLE = [
     ("The exercise will be held in the sea on Sunday, officials said.", WED_2021_12_01, "Sunday", "2021-12-05", G.DAY),
     ("He referred to the board meeting due on Thursday, when governors decide.", SAT_2022_01_15, "Thursday", "2022-01-20", G.DAY),
     ("The payment was due on Monday.", SAT_2022_01_15, "Monday", "2022-01-10", G.DAY),
+    ("The polls will close at 3 p.m. and results are expected no earlier than Monday.", datetime(2022, 1, 16), "Monday", "2022-01-17", G.DAY),
     ("Two marines died of wounds sustained due to enemy action on Saturday.", datetime(2022, 1, 16), "Saturday", "2022-01-15", G.DAY),
     ("The envoy is due to arrive on Thursday.", SAT_2022_01_15, "Thursday", "2022-01-20", G.DAY),
     ("The results, to be announced Thursday, are eagerly awaited.", SAT_2022_01_15, "Thursday", "2022-01-20", G.DAY),

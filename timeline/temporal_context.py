@@ -31,8 +31,8 @@ _FUTURE = re.compile(
 _AFTER_MODAL = "".join(
     rf"(?<!\b{w}\s)" for w in "will would could may might should can must to".split()
 )
-_PAST = re.compile(  # "will hit Friday", "will be held Sunday": the tense of the auxiliary
-    rf"\b{_AFTER_MODAL}(?<!'ll\s)(?<!\bbe\s)(?<!\bbeing\s)"
+_PAST = re.compile(  # "will hit Friday", "will be held Sunday", "are expected": the auxiliary's
+    rf"\b{_AFTER_MODAL}(?<!'ll\s)(?<!\bbe\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)"
     r"(?:was|were|had|did|said|says|told|announced|reported|went|came|met|took|made"
     r"|began|saw|broke|fell|rose|led|left|held|gave|got|struck|fought|won|lost|sent|spent"
     r"|brought|bought|built|caught|chose|drove|flew|fled|grew|knew|paid|ran|sold|shot|spoke"
