@@ -55,6 +55,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "present_ref": ("ref", "unit"), "past_ref": ("ref",), "future_ref": ("ref",),
     "one_day": ("unit", "ref"), "same_day": ("unit", "part"), "next_day": ("unit", "part"),
     "since_then": ("word",), "that_unit": ("unit",), "holiday": ("hol", "unit"),
+    "year_ago_quarter": ("unit",), "half_unit": ("unit",), "overnight": ("part",),
 }  # fmt: skip
 ALL_CLASSES = ("mon", "wd", "unit", "ref", "part", "season", "hol", "word", "num")
 RULES: list[Rule] = [
