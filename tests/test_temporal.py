@@ -271,6 +271,7 @@ RANGES_AND_CUES = [
     ("The dollar slipped Tuesday. It closed at 118 in New York late Monday. It pared gains overnight.", datetime(2006, 12, 19), "overnight", "2006-12-18TNI"),
     ("London shares closed lower Friday. They were depressed by overnight losses in New York.", datetime(1989, 10, 30), "overnight", "1989-10-26TNI"),
     ("Violence that has plagued the suburbs since Thursday spread overnight, officials said Wednesday.", datetime(2005, 11, 2), "overnight", "2005-11-01TNI"),
+    ("GM lost money in the July-to-September quarter.", datetime(2006, 11, 7), "July", "2006-07"),
     ("The ANC took power 11 years ago. He was tasked to report for the next weekend's meeting.", datetime(2005, 11, 14), "the next weekend", "2005-W47-WE"),
     ("Crews will work overnight to fix it.", WED_1998_08_12, "overnight", "1998-08-12TNI"),
     ("On Monday, shares slid after overnight losses.", WED_1998_08_12, "overnight", "1998-08-09TNI"),
@@ -380,6 +381,7 @@ NON_CALENDAR = [
     ("Prices may swing in the weeks ahead.", "the weeks ahead", "PXW", TimexType.DURATION),
     ("They organized protests in the following days.", "the following days", "PXD", TimexType.DURATION),
     ("Margins fell in recent quarters.", "recent quarters", "PXQ", TimexType.DURATION),
+    ("The new four-year-term parliament meets.", "four-year", "P4Y", TimexType.DURATION),
     ("Income rose in the first three quarters of this year.", "the first three quarters", "P3Q", TimexType.DURATION),
     ("They moved in 2001, a year after the war.", "a year", "P1Y", TimexType.DURATION),
     ("Prices are currently high.", "currently", "PRESENT_REF", TimexType.DATE),
@@ -468,6 +470,13 @@ def test_and_closes_a_day_range_only_at_a_phrase_end():
     """'April 8 and 9, officials said' names two days; 'April 7 and 9 people' one day."""
     found = find_expressions("On April 7 and 9 people died.", SAT_2022_01_15)
     assert [e.text for e in found] == ["April 7"]
+
+
+def test_overnight_is_not_anchored_on_an_earlier_overnight():
+    """Each 'overnight' of a story is the night before its day, not a night before the last."""
+    text = "Riots spread overnight, officials said Wednesday. More cars burned overnight in Paris."
+    found = find_expressions(text, datetime(2005, 11, 2))
+    assert [e.value for e in found if e.text == "overnight"] == ["2005-11-01TNI"] * 2
 
 
 def test_half_century_is_no_half_year():

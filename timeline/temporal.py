@@ -73,6 +73,11 @@ _SINCE_RE = re.compile(r"\bsince\s+$", re.I)
 _COMPOUND_NEXT = re.compile(  # "a year-on-year rise", "day-to-day", "second-line drugs"
     r"-(?:[Oo]n|[Oo]ver|[Tt]o|[Bb]y|[Aa]fter|[Ii]n)-|-(?!long\b|old\b)[a-z]"
 )
+# a plain unit ends the span ("a year", "six second"), not a month or an adjective ("four-year")
+_UNIT_END = re.compile(
+    r"(?<![-\w])(?:\w+\s+)?(?:second|minute|hour|day|week|month|year|quarter|decade|century)s?$",
+    re.I,
+)
 _ABOUT_RE = re.compile(r"\b(?:about|around|approximately|roughly|circa|some\s?time)\s+$", re.I)
 _QUANTITY_RULES = ("duration", "ago")
 
@@ -143,8 +148,8 @@ def _candidates(text: str, ctx: Context) -> list[Candidate]:
             start, end = m.span("t") if has_t and m.group("t") else m.span()
             if end <= start or text[start].isspace() or text[end - 1].isspace():
                 continue
-            if _COMPOUND_NEXT.match(text, end):  # "a year-on-year rise", "day-to-day"
-                continue
+            if _COMPOUND_NEXT.match(text, end) and _UNIT_END.search(text, start, end):
+                continue  # "a year-on-year rise", "day-to-day", "the six second-line drugs"
             if rule.accept is not None and not rule.accept(m, ctx):
                 continue
             found.append((start, end, order, rule, m))
