@@ -75,7 +75,7 @@ _COMPOUND_NEXT = re.compile(  # "a year-on-year rise", "day-to-day", "second-lin
 )
 # a plain unit ends the span ("a year", "six second"), not a month or an adjective ("four-year")
 _UNIT_END = re.compile(
-    r"(?<![-\w])(?:\w+\s+)?(?:second|minute|hour|day|week|month|year|quarter|decade|century)s?$",
+    r"(?<![-\w])(?:second|minute|hour|day|week|month|year|quarter|decade|century)s?$",
     re.I,
 )
 _ABOUT_RE = re.compile(r"\b(?:about|around|approximately|roughly|circa|some\s?time)\s+$", re.I)

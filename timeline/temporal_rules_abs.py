@@ -96,21 +96,20 @@ def pick_year(ctx: Context, month: int, day: int, start: int, end: int) -> date 
         return after[0] if after else cands[-1]
     closest = min(cands, key=lambda d: abs((d - dct).days) - (30 if d <= dct else 0))  # news: past
     near = [d for d in cands if d.year == dct.year or abs((d - dct).days) <= _TENSE_REACH_DAYS]
-    tense = ctx.near_tense(start, end)
+    # a verb or cue right before the date moves it however far ("will close Feb. 15"); a
+    # deadline preposition ("through") or the sentence's tense ("Australia play Brazil on
+    # June 18 while Japan will meet them") only within reach
+    tense, pool = ctx.near_tense(start, end), cands
+    if tense == "deadline":
+        pool = near
+    elif tense == "":
+        tense, pool = ctx.tense(start, end), near
     if tense == "past":
-        past = [d for d in cands if d <= dct + timedelta(days=1)]
+        past = [d for d in pool if d <= dct + timedelta(days=1)]
         return past[-1] if past else closest
-    if tense in ("future", "deadline"):  # "will close Feb. 15": however far; "through": near
-        ahead = [d for d in (cands if tense == "future" else near) if d >= dct - timedelta(days=1)]
+    if tense in ("future", "deadline"):
+        ahead = [d for d in pool if d >= dct - timedelta(days=1)]
         return ahead[0] if ahead else closest
-    if tense == "":  # the sentence's tense, within reach: "Australia play Brazil on June 18
-        sentence = ctx.tense(start, end)  # while Japan will meet them on June 22"
-        if sentence == "future":
-            ahead = [d for d in near if d >= dct - timedelta(days=1)]
-            return ahead[0] if ahead else closest
-        if sentence == "past":
-            past = [d for d in near if d <= dct + timedelta(days=1)]
-            return past[-1] if past else closest
     return closest
 
 

@@ -147,7 +147,8 @@ def r_overnight(m: re.Match[str], ctx: Context) -> Res | None:
     days = [  # a day opening a span ("since Thursday") is no day in question
         (v[:10], end)
         for v, end in ctx.history
-        if re.fullmatch(r"\d{4}-\d\d-\d\d", v) and not _SINCE_WORD.search(ctx.text, 0, end)
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", v)
+        and not _SINCE_WORD.search(ctx.text, max(0, end - 40), end)
     ]
     if days and left <= days[-1][1] <= m.start():
         day, anchor = date.fromisoformat(days[-1][0]), "previous"
