@@ -249,6 +249,12 @@ RANGES_AND_CUES = [
     ("The deal could be unveiled as early as Tuesday.", datetime(2006, 12, 11), "Tuesday", "2006-12-12"),
     ("He will examine failures in the 34-day summer war.", datetime(2006, 12, 29), "summer", "2006-SU"),
     ("They will meet in the summer months.", datetime(2006, 12, 29), "the summer", "2007-SU"),
+    # a bare season: a word that starts no noun compound names nothing ("the winter regardless")
+    ("Mines will resume production in the winter regardless of the risk.", datetime(2006, 11, 14), "the winter", "2007-WI"),
+    # no tense: the nearer of the last and the next ("Winter is hell" said in mid-November)
+    ("Winter is hell for miners.", datetime(2006, 11, 14), "Winter", "2007-WI"),
+    ("Winter is hell for miners.", datetime(2006, 3, 20), "Winter", "2006-WI"),
+    ("The resort opened in the winter.", datetime(2006, 11, 14), "the winter", "2006-WI"),
     ("Sales dipped in the fall of last year.", datetime(2005, 11, 4), "the fall of last year", "2004-FA"),
     ("Sales showed a sharp fall last year.", datetime(2005, 11, 4), "last year", "2004"),
     ("By Tuesday noon the fire was out.", datetime(2013, 3, 22), "Tuesday noon", "2013-03-19T12:00"),

@@ -159,7 +159,12 @@ def r_half(m: re.Match[str], ctx: Context) -> Res | None:
 
 _SEASON_NOUN = re.compile(  # "the summer war", not "the summer months" or "the summer of"
     r"\s+(?!(?:of|and|or|is|was|will|to|in|as|when|that|for|months?|weeks?|days?|season"
-    r"|holidays?|vacation|break|recess|session|time)\b)[a-z]{3,}\b"
+    r"|holidays?|vacation|break|recess|session|time"
+    # closed-class words and -ly adverbs start no noun compound ("in the winter regardless")
+    r"|regardless|because|despite|after|before|while|with|without|from|amid|until|till|at|on"
+    r"|by|unless|but|than|since|also|too|ahead|again|already|then|yet|nor|the|its|their|are"
+    r"|were|has|have|had|would|could|should|may|might|must|can|not|into|over|under|through"
+    r"|across|along|around|near|off|out|there|here|where|which|who|whose|[a-z]+ly)\b)[a-z]{3,}\b"
 )
 
 
@@ -174,11 +179,13 @@ def r_season(m: re.Match[str], ctx: Context) -> Res | None:
     dct = ctx.dct
     spans = [(y, interval(f"{y:04d}-{code}")) for y in range(dct.year - 2, dct.year + 2)]
     named = _SEASON_NOUN.match(ctx.after(m.end(), 20))  # "the summer war": an event's name
-    if not named and ctx.future(m.start(), m.end()):  # the one under way or the next
-        y = next(y for y, (_, _, hi) in spans if hi is not None and hi >= dct)
-    else:  # the one under way or the latest before
-        y = [y for y, (_, lo, _) in spans if lo is not None and lo <= dct][-1]
-    return Res(TimexType.DATE, f"{y:04d}-{code}")
+    tense = "past" if named else ctx.tense(m.start(), m.end())
+    ahead = next(y for y, (_, _, hi) in spans if hi is not None and hi >= dct)  # under way or next
+    latest = next(y for y, (_, lo, _) in reversed(spans) if lo is not None and lo <= dct)
+    if ahead != latest and tense == "":  # no tense ("demand rises in winter"): the nearer one
+        lo, hi = spans[ahead - spans[0][0]][1][1], spans[latest - spans[0][0]][1][2]
+        tense = "future" if lo and hi and lo - dct < dct - hi else "past"
+    return Res(TimexType.DATE, f"{ahead if tense == 'future' else latest:04d}-{code}")
 
 
 _SEASON_CUE = re.compile(
