@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from tests.helpers import article, expr
 from timeline.events import extract_events
 from timeline.models import Granularity
@@ -21,6 +23,45 @@ def test_dated_clause_is_an_event_at_its_date():
         ("2022-01-10", date(2022, 1, 10), "The French government closed its embassy in Kabul")
     ]
     assert events[0].mentions[0].expression == "on Monday"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "title"),
+    [
+        # a date phrase that stands alone leaves the title
+        (
+            "On Monday, NATO and Russia met in Brussels.",
+            "Monday",
+            "NATO and Russia met in Brussels",
+        ),
+        ("In 1988 the government closed the border.", "1988", "The government closed the border"),
+        # one bound into the sentence stays: a range, a possessive, an attribute, a participle
+        (
+            "Henan avoided a population increase between 1971 and 2004.",
+            "1971",
+            "Henan avoided a population increase between 1971 and 2004",
+        ),
+        (
+            "He kept the pledge made at last November's election.",
+            "last November",
+            "He kept the pledge made at last November's election",
+        ),
+        (
+            "Zamani won bronze at the 2002 Busan Asian Games.",
+            "2002",
+            "Zamani won bronze at the 2002 Busan Asian Games",
+        ),
+        (
+            "Founded in 1985, the school trained 100 acrobats.",
+            "1985",
+            "Founded in 1985, the school trained 100 acrobats",
+        ),
+        ("The fair ran March 3-5 in Lyon.", "March 3", "The fair ran March 3-5 in Lyon"),
+    ],
+)
+def test_title_drops_only_a_free_standing_date(text, phrase, title):
+    events, _ = run(text, [expr(text, phrase, "2020-01-01", "2020-01-01", "2020-01-01")])
+    assert [e.title for e in events] == [title]
 
 
 def test_undated_statement_takes_publication_date():

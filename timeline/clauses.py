@@ -126,11 +126,29 @@ _SAID_BY_INVERTED = re.compile(
 )
 
 
+# The date phrase stays where taking it out would break the sentence: a possessive or the
+# first end of a range after it ("last November's election", "1971 and 2004", "March 3-5"), a
+# range or determiner before it ("between 1971", "the 2002 Asian Games"), or a lone participle
+# left before a comma ("Founded in 1985, the school").
+_BOUND_AFTER = re.compile(r"^(?:['’]s\b|[-–]|\s+(?:and|or|to|through|until|till)\s+[\dA-Z])")
+_BOUND_BEFORE = re.compile(r"\b(?:between|from|and|or)\s+$", re.I)
+_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her|our)\s+$", re.I)
+_LONE_PARTICIPLE = re.compile(r"^\W*[A-Za-z]+ed\W*$")
+
+
 def without_expression(text: str, expr: TimeExpression, offset: int) -> str:
-    """The clause with its date phrase (and the preposition before it) taken out."""
+    """The clause with its date phrase (and the preposition before it) taken out, unless the
+    phrase is bound into the sentence (see above): then the clause as it is."""
     a, z = expr.char_start - offset, expr.char_end - offset
-    head = re.sub(_PREP + r"$", "", text[:a], flags=re.I)
-    out = head + " " + text[z:]
+    before, after = text[:a], text[z:]
+    head = re.sub(_PREP + r"$", "", before, flags=re.I)
+    bound = (
+        _BOUND_AFTER.match(after)
+        or _BOUND_BEFORE.search(before)
+        or (_DETERMINER.search(before) and re.match(r"\s+[^\W\d_]", after))
+        or (_LONE_PARTICIPLE.match(head) and after.lstrip().startswith(","))
+    )
+    out = text if bound else head + " " + after
     return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"^\W+", "", out.strip()))
 
 
