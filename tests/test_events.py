@@ -57,11 +57,39 @@ def test_dated_clause_is_an_event_at_its_date():
             "Founded in 1985, the school trained 100 acrobats",
         ),
         ("The fair ran March 3-5 in Lyon.", "March 3", "The fair ran March 3-5 in Lyon"),
+        # a wire dateline goes, with or without its date
+        (
+            "LUSAKA, Nov. 3 (Xinhua) -- Zambian farmers planted jatropha on Friday.",
+            "Nov. 3",
+            "Zambian farmers planted jatropha on Friday",
+        ),
+        (
+            "LUSAKA, Nov. 3 (Xinhua) -- Zambian farmers planted jatropha on Friday.",
+            "Friday",
+            "Zambian farmers planted jatropha",
+        ),
+        (
+            "KYIV, Ukraine (AP) — Russian forces shelled the city on Friday.",
+            "Friday",
+            "Russian forces shelled the city",
+        ),
     ],
 )
-def test_title_drops_only_a_free_standing_date(text, phrase, title):
+def test_title_drops_free_standing_dates_and_datelines(text, phrase, title):
     events, _ = run(text, [expr(text, phrase, "2020-01-01", "2020-01-01", "2020-01-01")])
     assert [e.title for e in events] == [title]
+
+
+def test_dateline_date_gives_way_to_the_clause_date():
+    text = "DOHA, Nov. 27 (Xinhua) -- Afghanistan entered the Athens Olympic Games in 2004."
+    exprs = [
+        expr(text, "Nov. 27", "2006-11-27", "2006-11-27", "2006-11-27"),
+        expr(text, "2004", "2004", "2004-01-01", "2004-12-31", Granularity.YEAR),
+    ]
+    events, _ = run(text, exprs, published="2006-11-27")
+    assert [(e.value, e.title) for e in events] == [
+        ("2004", "Afghanistan entered the Athens Olympic Games")
+    ]
 
 
 def test_undated_statement_takes_publication_date():

@@ -15,9 +15,12 @@ REPORT_FRAME = re.compile(
     r"believes|claimed|claim|reported|stressed|added|warned|noted) that\s+)",
     re.I,
 )
-DATELINE_TEXT = re.compile(
-    r"^\s*(?:[A-Z][A-Z .'’]{2,}(?:\([^)]*\))?|[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+\.?)"
-    r"\s*[—–-][\s,]+"
+DATELINE_TEXT = re.compile(  # "BRUSSELS —", "KYIV, Ukraine (AP) —", "LUSAKA, (Xinhua) --" (its
+    # date taken out), "Jan. 12 —"
+    r"^\s*(?:[A-Z][A-Z .'’]{2,}(?:,\s*[A-Z][A-Za-z .]+?)?"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?,?\s*(?:\([^)]*\))?"
+    r"|[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+\.?)"
+    r"\s*(?:[—–]|--?)[\s,]+"
 )
 
 

@@ -149,6 +149,10 @@ def _clause_event(
 ) -> Draft | None:
     """The event a clause states, dated by its own expression, or None if it has no date yet."""
     own = [e for e in exprs if clause.start <= e.char_start < clause.end]
+    if clause.start == sent.start and (m := DATELINE_TEXT.match(sent.text)):
+        # a wire dateline's date is when the story was filed: the clause's own date wins
+        # ("DOHA, Nov. 27 (Xinhua) -- History was made in 2004 when ...")
+        own = [e for e in own if e.char_start >= sent.start + m.end()] or own
     if not own:
         return None
     expr = min(own, key=lambda e: (e.granularity.rank, e.char_start))  # the most precise
