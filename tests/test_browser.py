@@ -190,6 +190,19 @@ def test_range_changes_the_visible_window(page: Watched, small: Path) -> None:
     assert "NATO promised not to expand" not in labels  # off-screen labels are not drawn
 
 
+def test_zoom_buttons_count_back_from_the_latest_publication(page: Watched, tmp_path: Path) -> None:
+    forecast = event("forecast", "Output to double by 2030", Granularity.YEAR,
+                     date(2030, 1, 1), date(2030, 12, 31))  # fmt: skip
+    html = render_html([*fixture_events(), forecast], [], ARTICLES, tmp_path / "f.html")
+    page.open(html)
+    page.page.get_by_text("1m", exact=True).click()
+    page.page.wait_for_function(f"{GD}._fullLayout.xaxis.range[1] < '2023'")
+    lo, hi = page.js("return gd._fullLayout.xaxis.range.map(String);")
+    assert (lo[:10], hi[:10]) == ("2021-12-15", "2022-01-17")  # latest article: 2022-01-15
+    page.page.get_by_text("all", exact=True).click()
+    page.page.wait_for_function(f"{GD}._fullLayout.xaxis.range[1] > '2030-12-31'")
+
+
 def test_dragging_the_range_slider_narrows_the_window(page: Watched, small: Path) -> None:
     page.open(small)
     start = page.js("return Date.parse(gd._fullLayout.xaxis.range[0]);")

@@ -128,6 +128,15 @@ def test_open_interval_runs_to_the_latest_date_in_the_data() -> None:
     assert "since 2014-01-01 (open)" in hover_of(fig, "presence")
 
 
+def test_a_century_does_not_stretch_the_axis_or_open_intervals() -> None:
+    century = event("century", "Ties for the 21st century", Granularity.CENTURY,
+                    date(2000, 1, 1), date(2099, 12, 31))  # fmt: skip
+    fig = build_figure([*fixture_events(), century], [], ARTICLES)
+    assert segments(fig, "dot") == [("2014-01-01", "2022-01-13")]
+    assert fig.layout.xaxis.range[1] < "2023"
+    assert ("2000-01-01", "2100-01-01") in segments(fig, None)  # its bar is still drawn
+
+
 def test_lanes_by_actor_outlet_and_none() -> None:
     by_actor = build_figure(fixture_events(), [], ARTICLES, lanes="actor")
     ticks = dict(zip(by_actor.layout.yaxis.tickvals, by_actor.layout.yaxis.ticktext, strict=True))

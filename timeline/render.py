@@ -179,9 +179,16 @@ def _note(shown: int, undated: int, outside: int, arrows_left: int) -> str:
 
 
 def _layout(
-    title: str, lanes: Sequence[Lane], lo: date, hi: date, note: str, show_lanes: bool, big: bool
+    title: str,
+    lanes: Sequence[Lane],
+    bounds: tuple[date, date, date],
+    note: str,
+    show_lanes: bool,
+    big: bool,
 ) -> dict[str, Any]:
-    """Axes (dates on x with a range slider; lanes on y), legend, size, footer note."""
+    """Axes (dates on x with a range slider; lanes on y), legend, size, footer note; bounds are
+    the first and last date drawn and the day the zoom buttons count back from."""
+    lo, hi, latest = bounds
     rows = sum(ln.rows for ln in lanes)
     row_px = 16 if big else 34
     height = min(max(260 + rows * row_px, 460), 1800)
@@ -201,7 +208,8 @@ def _layout(
                    "font": {"size": 11}, "itemclick": "toggle", "itemdoubleclick": "toggleothers"},
         "xaxis": {"type": "date", "range": x_range, "showgrid": True,
                   "rangeslider": {"visible": True, "thickness": 0.08, "range": x_range},
-                  "gridcolor": "#e6e6e6", "rangeselector": _range_buttons()},
+                  "gridcolor": "#e6e6e6"},
+        "updatemenus": [_range_buttons(latest, x_range)],
         "yaxis": {"tickvals": ticks, "ticktext": labels, "autorange": "reversed",
                   "fixedrange": True, "showgrid": False, "zeroline": False,
                   "range": None, "ticks": "", "tickfont": {"size": 12}},
@@ -212,11 +220,19 @@ def _layout(
     }  # fmt: skip
 
 
-def _range_buttons() -> dict[str, Any]:
-    """Quick zoom buttons above the plot."""
-    steps = [(1, "month", "1m"), (6, "month", "6m"), (1, "year", "1y"), (5, "year", "5y")]
-    buttons = [{"count": c, "step": s, "stepmode": "backward", "label": lab} for c, s, lab in steps]
-    return {"buttons": [*buttons, {"step": "all", "label": "all"}], "font": {"size": 11}}
+def _range_buttons(latest: date, full: list[str]) -> dict[str, Any]:
+    """Zoom buttons above the plot: the last month ... five years of coverage, counted back
+    from the latest publication date (plotly's own range selector counts back from the end of
+    the axis, which a forecast "by 2030" pushes past the news), and all of it."""
+    buttons = []
+    for label, days in (("1m", 31), ("6m", 183), ("1y", 365), ("5y", 1826)):
+        pad = timedelta(days=max(2, days // 30))
+        span = [_x(latest - timedelta(days=days)), _x(latest + pad)]
+        buttons.append({"label": label, "method": "relayout", "args": [{"xaxis.range": span}]})
+    buttons.append({"label": "all", "method": "relayout", "args": [{"xaxis.range": full}]})
+    return {"type": "buttons", "direction": "right", "showactive": False, "buttons": buttons,
+            "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom", "pad": {"b": 6},
+            "bgcolor": "#eeeeee", "bordercolor": "#dddddd", "font": {"size": 11}}  # fmt: skip
 
 
 def _group_traces(
@@ -271,7 +287,9 @@ def build_figure(
     if left_out:
         log.info("timeline: %d causal links not drawn (cap %d)", left_out, max_arrows)
     note = _note(len(placed), sel.undated, sel.outside, left_out)
-    layout = _layout(title, lane_list, lo, hi, note, lanes != "none", big)
+    published = [a.published.date() for a in articles.values() if a.published is not None]
+    latest = max(lo, min(max([d for d in published if d <= hi], default=hi), hi))
+    layout = _layout(title, lane_list, (lo, hi, latest), note, lanes != "none", big)
     layout["annotations"] += _labels(placed, index) + arrows
     return go.Figure(data=_group_traces(placed, links, articles), layout=layout)
 

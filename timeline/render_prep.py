@@ -127,10 +127,19 @@ def marker_at(x0: date, x1: date, is_open: bool) -> datetime:
     return start + (x1 - x0) / 2
 
 
+_LONG_SPAN_DAYS = 366
+
+
 def data_bounds(events: Sequence[Event]) -> tuple[date, date]:
-    """Earliest start and latest known date (end, else start) of the kept events."""
+    """Earliest start and latest known date (end, else start) of the kept events. A span longer
+    than a year (a decade, "the 21st century") counts by its start only: its far end would
+    stretch the axis, and every open interval with it, to 2100."""
     starts = [e.start for e in events if e.start is not None]
-    lasts = [e.end or e.start for e in events if (e.end or e.start) is not None]
+    lasts = [
+        e.start if e.start and e.end and (e.end - e.start).days > _LONG_SPAN_DAYS else e.end
+        for e in events
+    ]
+    lasts += [e.start for e in events if e.end is None]
     return min(starts), max(d for d in lasts if d is not None)
 
 
