@@ -92,6 +92,12 @@ def test_dateline_date_gives_way_to_the_clause_date():
     ]
 
 
+def test_dateline_city_agency_and_month_are_no_actors():
+    text = "MOSCOW, Nov. 2 (Xinhua) -- Kenyan officials met Japanese envoys on Thursday."
+    events, _ = run(text, [expr(text, "Thursday", "2006-11-02", "2006-11-02", "2006-11-02")])
+    assert [e.actors for e in events] == [("Kenya", "Japan")]
+
+
 def test_undated_statement_takes_publication_date():
     text = "Prime Minister Olaf Scholz warned Moscow against any further escalation."
     events, _ = run(text, [])

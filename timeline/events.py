@@ -178,7 +178,9 @@ def _draft(
     title_src, speaker = attribution(local.strip(" ,;–—-"), proper)
     title_src = REPORT_FRAME.sub("", title_src) or title_src
     own_only = template is not None and not dated
-    found = _ordered_actors(speaker, text, sent.text, own_only, proper)
+    lead = clause.start == sent.start  # a dateline's city and agency are no actors
+    body, sentence = (DATELINE_TEXT.sub("", s) if lead else s for s in (text, sent.text))
+    found = _ordered_actors(speaker, body, sentence, own_only, proper)
     mention = Mention(
         article_id=article.id,
         sentence_index=sent.index,

@@ -69,6 +69,8 @@ DEMONYMS = {
     "belarusian": "Belarus",
     "polish": "Poland",
     "european": "Europe",
+    "african": "Africa",
+    "asian": "Asia",
     "czech": "Czech Republic",
     "cuban": "Cuba",
     "spanish": "Spain",

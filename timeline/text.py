@@ -93,15 +93,39 @@ def is_prose(text: str) -> bool:
     return len(words) >= 25
 
 
+def demonym(word: str) -> str | None:
+    """The state a demonym names, singular or plural ("Russian", "Palestinians"), else None."""
+    low = re.sub(r"[’']s$", "", word.lower().rstrip(".,"))
+    return DEMONYMS.get(low) or (DEMONYMS.get(low[:-1]) if low.endswith("s") else None)
+
+
+# A compound compass point before a state names a region of it ("Southwest China"); plain
+# "North"/"South" are kept: "North Korea", "South Africa" are states of their own.
+_COMPASS = {"northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+            "southeastern", "southwestern"}  # fmt: skip
+
+
+_MONTH_ABBR = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+def _is_state(name: str) -> bool:
+    """A name of a state or its capital ("China", "Moscow")."""
+    return name.lower() in _STATES or name.lower() in METONYMS
+
+
 def _clean_run(run: str) -> str:
-    """A capitalised run without leading stop words, titles and possessive endings."""
+    """A capitalised run without leading stop words, titles and possessive endings; a leading
+    demonym goes before a person's name ("Russian Sergei Lavrov") but stays in an
+    organisation's ("European Union", "Chinese Communist Party", "Korean Air")."""
     run = re.sub(r"[’']s$", "", run.strip(" .,-"))
     tokens = run.split()
     while tokens and (
         tokens[0].lower() in NOT_ACTORS
         or tokens[0].lower() in TITLES
+        or (tokens[0].lower() in _COMPASS and _is_state(" ".join(tokens[1:])))
         or tokens[0].lower() in DEMONYMS
-        and len(tokens) > 1
+        and len(tokens) > 2
+        and not _ORG_WORDS.search(" ".join(tokens[1:]))
     ):
         tokens.pop(0)
     while tokens and tokens[-1].lower() in {"of", "the", "de", "von", "van"} | TITLES:
@@ -117,7 +141,7 @@ def proper_tokens(text: str) -> frozenset[str]:
 
 def _initial_common(word: str, proper: frozenset[str] | None) -> bool:
     """True for a capitalised sentence-initial word that is a common word, not a name."""
-    if word.isupper() or word.lower() in METONYMS or word.lower() in DEMONYMS:
+    if word.isupper() or word.lower() in METONYMS or demonym(word):
         return False
     if proper is not None:
         return re.sub(r"[’']s$", "", word) not in proper
@@ -160,6 +184,11 @@ def _split_run(run: str) -> list[str]:
         elif "-" in token.strip("-"):
             parts.extend([[p] for p in token.split("-") if p[:1].isupper()])
             parts.append([])
+        elif (owner := re.sub(r"[’']s$", "", token)) != token and _is_state(
+            _clean_run(" ".join([*parts[-1], owner]))
+        ):  # "China's Shanxi Province", "Southwest China's Yunnan": the state, then the place
+            parts[-1].append(owner)
+            parts.append([])
         else:
             parts[-1].append(token)
     return [" ".join(p) for p in parts if p]
@@ -175,12 +204,14 @@ def _names_in_run(raw: str) -> list[str]:
     low = name.lower()
     if low in METONYMS:
         names.append(METONYMS[low])
-    elif low in DEMONYMS:
-        names.append(DEMONYMS[low])
+    elif state := demonym(name):
+        names.append(state)
+    elif low in _MONTH_ABBR:
+        pass  # "Nov" of "Nov. 2" (its dot stripped), not a name; "Jan Kavan" is one
     elif low not in NOT_ACTORS and low not in TITLES and (len(name) > 2 or name.isupper()):
         names.append(name)
-    if first in DEMONYMS and DEMONYMS[first] not in names:
-        names.append(DEMONYMS[first])  # after the person: "Russian minister Lavrov" is Lavrov
+    if (state := demonym(first)) and state not in names and not low.startswith(first):
+        names.append(state)  # after the person: "Russian minister Lavrov" is Lavrov
     return names
 
 
