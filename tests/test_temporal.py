@@ -249,6 +249,9 @@ RANGES_AND_CUES = [
     ("The deal could be unveiled as early as Tuesday.", datetime(2006, 12, 11), "Tuesday", "2006-12-12"),
     ("He will examine failures in the 34-day summer war.", datetime(2006, 12, 29), "summer", "2006-SU"),
     ("They will meet in the summer months.", datetime(2006, 12, 29), "the summer", "2007-SU"),
+    # no space after a month's abbreviating dot (wire style)
+    ("Israel completed its withdrawal from Gaza on Sept.12.", datetime(2005, 11, 10), "Sept.12", "2005-09-12"),
+    ("It happened on Oct.29, 2004 in Delhi.", datetime(2005, 11, 13), "Oct.29, 2004", "2004-10-29"),
     # a bare season: a word that starts no noun compound names nothing ("the winter regardless")
     ("Mines will resume production in the winter regardless of the risk.", datetime(2006, 11, 14), "the winter", "2007-WI"),
     # no tense: the nearer of the last and the next ("Winter is hell" said in mid-November)

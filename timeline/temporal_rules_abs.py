@@ -375,9 +375,9 @@ def rel_year(ctx: Context, rel: str | None) -> int | None:
 ABS_RULES: list[Rule] = [
     Rule("iso_date", rx(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?\b"), r_iso),
     Rule("numeric_date", rx(r"(?<![\d/.])(?:[01]?\d)/(?:[0-3]?\d)/(?:\d{4}|\d{2})(?![\d/])"), r_numeric),
-    Rule("full_date", rx(rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)(?:,\s*|\s+)(?P<year>{YEAR})(?!\d)"), r_full_date, capitalized),
+    Rule("full_date", rx(rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})(?:\s+|(?<=\.))(?P<day>{DAYNUM})(?!\d)(?:,\s*|\s+)(?P<year>{YEAR})(?!\d)"), r_full_date, capitalized),
     Rule("full_date", rx(rf"(?<!\d)(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MON})(?!\w),?\s+(?P<year>{YEAR})(?!\d)"), r_full_date, capitalized),
-    Rule("month_day", rx(rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d|[:,.]\d|\s*(?:%|percent|per\s*cent))"), r_month_day, capitalized),
+    Rule("month_day", rx(rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})(?:\s+|(?<=\.))(?P<day>{DAYNUM})(?!\d|[:,.]\d|\s*(?:%|percent|per\s*cent))"), r_month_day, capitalized),
     Rule("month_day", rx(rf"(?<!\d)(?<!\d[-–])(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MON})(?!\w)(?!\.?\s*\d)"), r_month_day, capitalized),
     Rule("month_year", rx(rf"\b(?P<mon>{MON})\.?,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d)"), r_month_year, capitalized),
     Rule("month", rx(rf"\b(?P<mon>{MON_FULL})(?!\w)"), r_month, a_month),
