@@ -252,6 +252,9 @@ RANGES_AND_CUES = [
     # no space after a month's abbreviating dot (wire style)
     ("Israel completed its withdrawal from Gaza on Sept.12.", datetime(2005, 11, 10), "Sept.12", "2005-09-12"),
     ("It happened on Oct.29, 2004 in Delhi.", datetime(2005, 11, 13), "Oct.29, 2004", "2004-10-29"),
+    # a year as a clause's subject; 'the May/March' before an event
+    ('"2007 is a very critical year," he said.', datetime(2006, 12, 22), "2007", "2007"),
+    ("He vowed to win the March general elections.", datetime(2005, 11, 30), "March", "2006-03"),
     # a bare season: a word that starts no noun compound names nothing ("the winter regardless")
     ("Mines will resume production in the winter regardless of the risk.", datetime(2006, 11, 14), "the winter", "2007-WI"),
     # no tense: the nearer of the last and the next ("Winter is hell" said in mid-November)
@@ -412,6 +415,8 @@ def test_durations_sets_refs(text, span, value, typ):
 
 
 NOT_DATES = [
+    "The May government fell.",  # 'the May' before no event
+    "The March on Washington was huge.",
     'Baker, speaking on ABC News\' "This Week," said it.',
     "The blast occurred shortly after the meeting.",
     "The years passed.",

@@ -270,12 +270,24 @@ _MONTH_CUE = re.compile(
 )
 
 
+_THE = re.compile(r"\bthe\s+$", re.I)
+_DATED_NOUN_NEXT = re.compile(  # "the March general elections", "the May summit"
+    r"^\s+(?:[a-z]+\s+)?(?:elections?|polls?|votes?|referendum|summit|talks|meeting|deadline"
+    r"|ballot|attacks?|bombings?|offensive|uprising|accord|agreement|ceasefire|visit|trip"
+    r"|conference|census|budget|crackdown|coup)\b"
+)
+
+
 def a_month(m: re.Match[str], ctx: Context) -> bool:
-    """Bare months must be capitalised; 'May' and 'March' also need a preceding date cue."""
+    """Bare months must be capitalised; 'May' and 'March' also need a preceding date cue, or
+    'the' before and an event after ("the March elections", not "the May government")."""
     if not capitalized(m):
         return False
     if m["mon"].lower() in ("may", "march"):
-        return bool(_MONTH_CUE.search(ctx.before(m.start(), 20)))
+        before = ctx.before(m.start(), 20)
+        return bool(_MONTH_CUE.search(before)) or bool(
+            _THE.search(before) and _DATED_NOUN_NEXT.match(ctx.after(m.end(), 30))
+        )
     return True
 
 
@@ -288,7 +300,8 @@ _YEAR_CUE = re.compile(
 )
 _YEAR_NEXT_OK = re.compile(
     r"^(?:\s*$|\s*[^\w\s]|\s+(?:and|or|to|when|after|before|as|that|but|with|in|on|at|for|because"
-    r"|while|until|through|election|elections|season|budget|census|olympics|[A-Z]))"
+    r"|while|until|through|election|elections|season|budget|census|olympics|[A-Z]"
+    r"|(?:is|was|has|had|saw|marks|marked)\b))"  # "2007 is a critical year"; counts: commas
 )
 
 
