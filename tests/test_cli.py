@@ -174,3 +174,23 @@ def test_timeml_command_round_trips(tmp_path):
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert written == sorted(p.name for p in TIMEML.glob("*.tml"))
+
+
+def test_timeml_rejects_a_document_without_creation_time_unless_dct_given(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "war.tml").write_text("<TimeML><TEXT>It ended on Friday.</TEXT></TimeML>", "utf-8")
+    (folder / "ok.tml").write_text(next(TIMEML.glob("*.tml")).read_text("utf-8"), "utf-8")
+    result = runner.invoke(app, ["timeml", str(folder), str(tmp_path / "out")])
+    assert result.exit_code == 3  # done, but one document was rejected
+    assert result.stdout == f"tagged 1 documents into {tmp_path / 'out'}\n"
+    assert result.stderr == (
+        f"Error: {folder / 'war.tml'}: no usable creation time (a TIMEX3 with "
+        'functionInDocument="CREATION_TIME" and a value such as 1998-01-08); add one, or give '
+        "--dct YYYY-MM-DD\n"
+    )
+    result = runner.invoke(
+        app, ["timeml", str(folder), str(tmp_path / "out"), "--dct", "2012-02-18"]
+    )
+    assert result.exit_code == 0, result.output
+    assert 'value="2012-02-17"' in (tmp_path / "out" / "war.tml").read_text("utf-8")

@@ -60,25 +60,38 @@ def test_regression_floor_on_slice():
 
 
 def test_tag_directory_writes_every_document(tmp_path):
-    assert tag_directory(DATA, tmp_path / "out") == 5
+    assert tag_directory(DATA, tmp_path / "out") == (5, [])
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [p.name for p in FILES]
 
 
-def test_malformed_xml_names_the_file(tmp_path):
-    bad = tmp_path / "bad.tml"
-    bad.write_text("<TimeML><TEXT>unclosed</TimeML>", "utf-8")
-    with pytest.raises(InputError, match=r"bad\.tml: not well-formed TimeML"):
-        tag_directory(tmp_path, tmp_path / "out")
+def test_a_bad_document_is_rejected_and_the_others_are_tagged(tmp_path):
+    (tmp_path / "bad.tml").write_text("<TimeML><TEXT>unclosed</TimeML>", "utf-8")
+    (tmp_path / "good.tml").write_text((DATA / FILES[0].name).read_text("utf-8"), "utf-8")
+    (tmp_path / "latin.tml").write_bytes(b"<TimeML>\xe9\xff</TimeML>")
+    n, rejected = tag_directory(tmp_path, tmp_path / "out")
+    assert n == 1 and sorted(p.name for p in (tmp_path / "out").iterdir()) == ["good.tml"]
+    assert [(Path(r.path).name, r.reason.split(" (")[0]) for r in rejected] == [
+        ("bad.tml", "not well-formed TimeML"),
+        ("latin.tml", "cannot read it as UTF-8 text"),
+    ]
 
 
 def test_missing_creation_time_is_an_input_error():
-    with pytest.raises(InputError, match="no usable creation time"):
+    with pytest.raises(InputError, match="no usable creation time.*--dct"):
         tag_document("<TimeML><TEXT>On Friday.</TEXT></TimeML>", name="x.tml")
 
 
-def test_not_utf8_is_an_input_error(tmp_path):
-    (tmp_path / "latin.tml").write_bytes(b"<TimeML>\xe9\xff</TimeML>")
-    with pytest.raises(InputError, match="latin.tml: cannot read it as UTF-8"):
+def test_a_default_creation_time_stands_in_for_a_missing_one():
+    out = tag_document(
+        "<TimeML><TEXT>On Friday, and in 1914.</TEXT></TimeML>",
+        default_dct=datetime(2012, 2, 18),  # a Saturday
+    )
+    assert 'value="2012-02-17"' in out and 'value="1914"' in out
+    assert "anchorTimeID" not in out  # no creation-time TIMEX3 to point at
+
+
+def test_a_folder_without_timeml_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no .tml or .xml files"):
         tag_directory(tmp_path, tmp_path / "out")
 
 

@@ -395,13 +395,23 @@ def render(
 def timeml(
     in_dir: Annotated[Path, typer.Argument(help="Folder of TimeML (.tml) documents.")],
     out_dir: Annotated[Path, typer.Argument(help="Folder to write tagged TimeML to.")],
+    dct: Annotated[
+        str | None,
+        typer.Option("--dct", help="YYYY-MM-DD: creation time of documents that carry none."),
+    ] = None,
 ) -> None:
     """Tag TimeML documents with TIMEX3 expressions (dates resolved against the DCT)."""
     from .timeml import tag_directory
 
     with _errors():
-        n = tag_directory(in_dir, out_dir, Settings())
+        day = _date(dct, "--dct")
+        default = datetime(day.year, day.month, day.day) if day else None
+        n, rejected = tag_directory(in_dir, out_dir, Settings(), default)
         out.print(f"tagged {n} documents into {out_dir}", highlight=False, markup=False)
+        for r in rejected:
+            err.print(f"Error: {r.path}: {r.reason}", markup=False, highlight=False)
+    if rejected:
+        raise typer.Exit(3 if n else 2)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from timeline.errors import InputError
-from timeline.models import TimeExpression
+from timeline.models import Rejection, TimeExpression
 from timeline.settings import DEFAULT, Settings
 from timeline.temporal import find_expressions
 
@@ -49,8 +49,11 @@ class TimeMLDoc:
     timexes: tuple[Timex, ...]
 
 
-def read_timeml(xml_text: str, name: str = "<document>") -> TimeMLDoc:
-    """Parse a TimeML document; InputError (naming it) if malformed or without a creation time."""
+def read_timeml(
+    xml_text: str, name: str = "<document>", default_dct: datetime | None = None
+) -> TimeMLDoc:
+    """Parse a TimeML document; InputError (naming it) if malformed or without a creation time
+    (default_dct stands in for a missing one)."""
     try:
         ET.fromstring(xml_text.encode("utf-8"))
     except ET.ParseError as exc:
@@ -58,13 +61,13 @@ def read_timeml(xml_text: str, name: str = "<document>") -> TimeMLDoc:
     m = _TEXT_RE.search(xml_text)
     if not m:
         raise InputError(f"{name}: no <TEXT> element; is this a TimeML document?")
-    dct = _creation_time(xml_text, name)
+    dct = _creation_time(xml_text, name, default_dct)
     text, timexes = _strip(m.group(2))
     return TimeMLDoc(name=name, dct=dct, text=text, timexes=tuple(timexes))
 
 
-def _creation_time(xml_text: str, name: str) -> datetime:
-    """The value of the TIMEX3 with functionInDocument="CREATION_TIME"."""
+def _creation_time(xml_text: str, name: str, default: datetime | None = None) -> datetime:
+    """The value of the TIMEX3 with functionInDocument="CREATION_TIME", else default."""
     for tag in re.finditer(r"<TIMEX3\b[^>]*>", xml_text):
         attrs = dict(_ATTR.findall(tag.group()))
         if attrs.get("functionInDocument") == "CREATION_TIME":
@@ -76,9 +79,11 @@ def _creation_time(xml_text: str, name: str) -> datetime:
                 except ValueError:
                     break
             break
+    if default is not None:
+        return default
     raise InputError(
         f'{name}: no usable creation time (a TIMEX3 with functionInDocument="CREATION_TIME" '
-        "and a value such as 1998-01-08); add one and retry"
+        "and a value such as 1998-01-08); add one, or give --dct YYYY-MM-DD"
     )
 
 
@@ -126,10 +131,16 @@ def tag_text(text: str, dct: datetime, settings: Settings = DEFAULT) -> list[Tim
     return find_expressions(text, dct, settings)
 
 
-def tag_document(xml_text: str, settings: Settings = DEFAULT, name: str = "<document>") -> str:
+def tag_document(
+    xml_text: str,
+    settings: Settings = DEFAULT,
+    name: str = "<document>",
+    default_dct: datetime | None = None,
+) -> str:
     """TimeML with the TEXT re-tagged by our TIMEX3s; old annotations inside TEXT and links
-    after it go (they refer to the old tags), everything else is kept."""
-    doc = read_timeml(xml_text, name)
+    after it go (they refer to the old tags), everything else is kept. default_dct resolves a
+    document that carries no creation time."""
+    doc = read_timeml(xml_text, name, default_dct)
     m = _TEXT_RE.search(xml_text)
     assert m is not None  # read_timeml checked it
     head = xml_text[: m.start()]
@@ -141,16 +152,16 @@ def tag_document(xml_text: str, settings: Settings = DEFAULT, name: str = "<docu
     return f"{head}{m.group(1)}{body}</TEXT>{tail}"
 
 
-def _dct_tid(head: str) -> str:
-    """The tid of the creation-time TIMEX3 (t0 by convention)."""
+def _dct_tid(head: str) -> str | None:
+    """The tid of the creation-time TIMEX3 (t0 by convention); None when there is none."""
     for tag in re.finditer(r"<TIMEX3\b[^>]*>", head):
         attrs = dict(_ATTR.findall(tag.group()))
         if attrs.get("functionInDocument") == "CREATION_TIME":
             return attrs.get("tid", "t0")
-    return "t0"
+    return None
 
 
-def _render(text: str, exprs: list[TimeExpression], first_tid: int, dct_tid: str) -> str:
+def _render(text: str, exprs: list[TimeExpression], first_tid: int, dct_tid: str | None) -> str:
     """The text, XML-escaped, with a TIMEX3 element around each expression."""
     parts: list[str] = []
     pos = 0
@@ -162,7 +173,7 @@ def _render(text: str, exprs: list[TimeExpression], first_tid: int, dct_tid: str
         relative = e.anchor in ("publication", "previous")
         attrs.append(f'temporalFunction="{"true" if relative else "false"}"')
         attrs.append('functionInDocument="NONE"')
-        if e.anchor == "publication":
+        if e.anchor == "publication" and dct_tid:
             attrs.append(f'anchorTimeID="{dct_tid}"')
         inner = html.escape(e.text, quote=False)
         parts.append(f"<TIMEX3 {' '.join(attrs)}>{inner}</TIMEX3>")
@@ -171,18 +182,31 @@ def _render(text: str, exprs: list[TimeExpression], first_tid: int, dct_tid: str
     return "".join(parts)
 
 
-def tag_directory(in_dir: Path, out_dir: Path, settings: Settings = DEFAULT) -> int:
-    """Tag every .tml/.xml file of in_dir into out_dir (same names); the number of documents."""
+def tag_directory(
+    in_dir: Path,
+    out_dir: Path,
+    settings: Settings = DEFAULT,
+    default_dct: datetime | None = None,
+) -> tuple[int, list[Rejection]]:
+    """Tag every .tml/.xml file of in_dir into out_dir (same names): the number tagged, and the
+    files that could not be (unreadable, malformed, no creation time), each with its reason."""
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     if not in_dir.is_dir():
         raise InputError(f"{in_dir}: not a folder; give a folder of TimeML (.tml) files")
     files = sorted(p for p in in_dir.iterdir() if p.suffix.lower() in (".tml", ".xml"))
+    if not files:
+        raise InputError(f"{in_dir}: no .tml or .xml files; give a folder of TimeML documents")
     out_dir.mkdir(parents=True, exist_ok=True)
+    rejected: list[Rejection] = []
     for path in files:
-        xml_text = read_file(path)
-        (out_dir / path.name).write_text(tag_document(xml_text, settings, str(path)), "utf-8")
-    logger.info("tagged %d TimeML documents from %s", len(files), in_dir)
-    return len(files)
+        try:
+            tagged = tag_document(read_file(path), settings, str(path), default_dct)
+        except InputError as exc:  # one bad document does not stop the others
+            rejected.append(Rejection(str(path), str(exc).removeprefix(f"{path}: ")))
+            continue
+        (out_dir / path.name).write_text(tagged, "utf-8")
+    logger.info("tagged %d TimeML documents from %s", len(files) - len(rejected), in_dir)
+    return len(files) - len(rejected), rejected
 
 
 def read_file(path: Path) -> str:
