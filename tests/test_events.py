@@ -98,6 +98,27 @@ def test_dateline_city_agency_and_month_are_no_actors():
     assert [e.actors for e in events] == [("Kenya", "Japan")]
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "title"),
+    [
+        # a verb, not a connective: no clause starts at "following" / "due to"
+        (
+            "Pakistan was following a policy of engagement on Friday.",
+            "Friday",
+            "Pakistan was following a policy of engagement",
+        ),
+        (
+            "Leaders arrived for a summit due to open Saturday.",
+            "Saturday",
+            "Leaders arrived for a summit due to open",
+        ),
+    ],
+)
+def test_verbs_that_look_like_connectives_do_not_cut_the_clause(text, phrase, title):
+    events, links = run(text, [expr(text, phrase, "2020-01-03", "2020-01-03", "2020-01-03")])
+    assert [e.title for e in events] == [title] and links == []
+
+
 def test_undated_statement_takes_publication_date():
     text = "Prime Minister Olaf Scholz warned Moscow against any further escalation."
     events, _ = run(text, [])

@@ -349,6 +349,14 @@ def event_classes(text: str) -> frozenset[str]:
     return frozenset(cls for cls, rx in _CLASS_RE if rx.search(text))
 
 
+# Verbs after "due to" that make it a schedule ("a summit due to open Saturday"), not a cause.
+DUE_TO_VERBS = (
+    r"be|open|start|begin|arrive|meet|hold|end|close|expire|visit|leave|return|resume|sign|vote"
+    r"|announce|attend|travel|take|go|come|face|appear|testify|deliver|release|publish|launch"
+    r"|speak|address|decide|rule|finish|complete|land|depart|submit|present|hand|report"
+)
+_AUX_BEFORE = "".join(f"(?<!\\b{w} )" for w in ("is", "was", "are", "were", "be", "been", "the"))
+
 # Connectives that state a link between two clauses. kind "causes": cause -> effect;
 # kind "before": the clause they introduce happened before the other clause.
 CONNECTIVES: tuple[tuple[str, str], ...] = (
@@ -357,11 +365,11 @@ CONNECTIVES: tuple[tuple[str, str], ...] = (
     (r"(?:reacted|responded|responding|reacting) to", "causes"),
     (r"as a (?:result|consequence) of", "causes"),
     (r"because of", "causes"),
-    (r"due to", "causes"),
+    (rf"due to(?!\s+(?:{DUE_TO_VERBS})\b)", "causes"),
     (r"prompted by", "causes"),
     (r"triggered by", "causes"),
     (r"caused by", "causes"),
-    (r"following", "before"),
+    (rf"{_AUX_BEFORE}following", "before"),  # not "was following a policy", "the following day"
     (r"after", "before"),
     (r"since", "before"),
     (r"follow(?:s|ed)?", "before"),

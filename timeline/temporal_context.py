@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from timeline.lexicon import DUE_TO_VERBS
 from timeline.models import Granularity, TimexType
 from timeline.settings import Settings
 
@@ -15,10 +16,7 @@ _FUTURE = re.compile(
     r"\b(?:will|wo\s*n't|shall|'ll|going\s+to|(?:is|are)\s+to|(?:set|slated)\s+to|scheduled"
     # "is due to arrive", "a summit due to open Saturday", not "due to enemy action"
     r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=\bbeen\s))due\s+to"
-    r"|due\s+to\s+(?=(?:be|open|start|begin|arrive|meet|hold|end|close|expire|visit|leave"
-    r"|return|resume|sign|vote|announce|attend|travel|take|go|come|face|appear|testify|deliver"
-    r"|release|publish|launch|speak|address|decide|rule|finish|complete|land|depart|submit"
-    r"|present|hand|report)\b)"
+    rf"|due\s+to\s+(?=(?:{DUE_TO_VERBS})\b)"
     r"|due\s+(?:on|in|by|at|for|next|this)|(?:set|slated)\s+for"  # "the meeting due on Thursday"
     # scheduled acts: "the weekly to be published Sunday", "talks to be held Monday"
     r"|to\s+be\s+(?:held|published|released|announced|signed|unveiled|launched|opened|sworn"
