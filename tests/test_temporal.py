@@ -249,6 +249,10 @@ RANGES_AND_CUES = [
     ("The deal could be unveiled as early as Tuesday.", datetime(2006, 12, 11), "Tuesday", "2006-12-12"),
     ("He will examine failures in the 34-day summer war.", datetime(2006, 12, 29), "summer", "2006-SU"),
     ("They will meet in the summer months.", datetime(2006, 12, 29), "the summer", "2007-SU"),
+    # a reporting verb dates the report, not the act: it moves no month across the year
+    ("A new meeting at the end of January is possible, the minister said.", datetime(2006, 12, 20), "the end of January", "2007-01"),
+    ("The firm announced a plan to list its shares in January.", datetime(1989, 11, 2), "January", "1990-01"),
+    ("Exports rose in January, the ministry said.", datetime(2006, 12, 20), "January", "2006-01"),
     # no space after a month's abbreviating dot (wire style)
     ("Israel completed its withdrawal from Gaza on Sept.12.", datetime(2005, 11, 10), "Sept.12", "2005-09-12"),
     ("It happened on Oct.29, 2004 in Delhi.", datetime(2005, 11, 13), "Oct.29, 2004", "2004-10-29"),

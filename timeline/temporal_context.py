@@ -222,13 +222,16 @@ class Context:
             if m.start() < hi
         )
 
-    def tense(self, start: int, end: int) -> str:
-        """'future', 'past' or '' from the nearest tense cue in the sentence (left first)."""
+    def tense(self, start: int, end: int, reporting: bool = True) -> str:
+        """'future', 'past' or '' from the nearest tense cue in the sentence (left first);
+        reporting=False ignores reporting verbs ("said"), which date the report, not the act."""
         left, right = self.sentence(start, end)
         if _PAST_AUX_NEXT.match(self.text, end, right):
             return "past"  # the date's own clause: "observers late Wednesday were predicting"
         cut = left == start - _SENTENCE_REACH or right == end + _SENTENCE_REACH
         cues = self._tense_cues(left, right, sentence=not cut)
+        if not reporting:  # "said" is both a past cue and a reporting one: drop both
+            cues = [c for c in cues if c[1] < 2 and not _REPORTING.fullmatch(self.text, c[0], c[2])]
         names = ("future", "past", "past")
         best_pos, best = -1, ""
         i = bisect_left(cues, (start,)) - 1  # the last cue starting before start

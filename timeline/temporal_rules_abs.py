@@ -167,8 +167,10 @@ def pick_month_year(ctx: Context, month: int, start: int, end: int) -> int:
     else:
         return closest
     months_away = abs((year - dct.year) * 12 + month - dct.month)
-    if near in ("past", "future") or year == dct.year or months_away * 30 <= _TENSE_REACH_DAYS:
+    if near in ("past", "future") or months_away * 30 <= _TENSE_REACH_DAYS:
         return year
+    if year == dct.year and (near or ctx.tense(start, end, reporting=False)):
+        return year  # in the publication year the clause's own verb places it however far
     return closest
 
 
