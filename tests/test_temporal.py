@@ -253,6 +253,8 @@ RANGES_AND_CUES = [
     ("A new meeting at the end of January is possible, the minister said.", datetime(2006, 12, 20), "the end of January", "2007-01"),
     ("The firm announced a plan to list its shares in January.", datetime(1989, 11, 2), "January", "1990-01"),
     ("Exports rose in January, the ministry said.", datetime(2006, 12, 20), "January", "2006-01"),
+    ("A new meeting on Jan. 25 is possible, the minister said.", datetime(2006, 12, 20), "Jan. 25", "2007-01-25"),
+    ("Exports rose on Jan. 25, the ministry said.", datetime(2006, 12, 20), "Jan. 25", "2006-01-25"),
     # no space after a month's abbreviating dot (wire style)
     ("Israel completed its withdrawal from Gaza on Sept.12.", datetime(2005, 11, 10), "Sept.12", "2005-09-12"),
     ("It happened on Oct.29, 2004 in Delhi.", datetime(2005, 11, 13), "Oct.29, 2004", "2004-10-29"),

@@ -104,6 +104,8 @@ def pick_year(ctx: Context, month: int, day: int, start: int, end: int) -> date 
         pool = near
     elif tense == "":
         tense, pool = ctx.tense(start, end), near
+        if tense and not ctx.tense(start, end, reporting=False):  # only "said": not the act's
+            pool = [d for d in cands if abs((d - dct).days) <= _TENSE_REACH_DAYS]
     if tense == "past":
         past = [d for d in pool if d <= dct + timedelta(days=1)]
         return past[-1] if past else closest
