@@ -255,6 +255,12 @@ RANGES_AND_CUES = [
     ("Exports rose in January, the ministry said.", datetime(2006, 12, 20), "January", "2006-01"),
     ("A new meeting on Jan. 25 is possible, the minister said.", datetime(2006, 12, 20), "Jan. 25", "2007-01-25"),
     ("Exports rose on Jan. 25, the ministry said.", datetime(2006, 12, 20), "Jan. 25", "2006-01-25"),
+    # the nearer tense cue wins: a past verb after "will" dates its own clause
+    ("He said the Nikkei will be around 19,200 points scored in late February.", datetime(1997, 4, 30), "late February", "1997-02"),
+    ("He will meet officials who arrived on Monday.", datetime(1997, 4, 30), "Monday", "1997-04-28"),
+    ("The plan will probably be approved on Monday.", datetime(1997, 4, 30), "Monday", "1997-05-05"),
+    ("The work will have finished by Friday.", datetime(1997, 4, 30), "Friday", "1997-05-02"),
+    ("It will redeem the preferred shares on Oct. 31.", datetime(1997, 4, 30), "Oct. 31", "1997-10-31"),
     # no space after a month's abbreviating dot (wire style)
     ("Israel completed its withdrawal from Gaza on Sept.12.", datetime(2005, 11, 10), "Sept.12", "2005-09-12"),
     ("It happened on Oct.29, 2004 in Delhi.", datetime(2005, 11, 13), "Oct.29, 2004", "2004-10-29"),

@@ -59,6 +59,8 @@ _PAST_AUX_NEXT = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:was|were|had)\b")
 _FOR_DAY = re.compile(r"\bfor\s+$", re.I)  # "called a strike for Monday": a day planned
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
 _PAST_AUX = re.compile(r"\b(?:had(?:\s+been)?|was|were)\s+(?:\w+\s+)?$", re.I)
+_VERB_USE = re.compile(r"\s*(?:$|(?:on|in|at|by|during|last|early|late|earlier)\b)", re.I)
+_AUXILIARIES = {"be", "been", "being", "have", "has", "not", "also", "probably", "likely", "then"}
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _THE_END = re.compile(r"(?:\bthe|['’]s)\s+$", re.I)  # "the Feb. 23 accord", "Friday's May report"
 _DELIVERY = re.compile(r"^\s+(?:delivery|contracts?|futures)\b", re.I)
@@ -167,8 +169,19 @@ class Context:
             return "future"  # "crude for January delivery"
         if _POSSESSIVE.match(after) or (_THE_END.search(lefts) and _NOUN_NEXT.match(after)):
             return "name"  # no tense: callers take the closest date
-        if _STRONG_FUTURE.search(lefts):
-            return "future"
+        if fut := list(_STRONG_FUTURE.finditer(lefts)):
+            # the nearer cue wins: "will be around 19,200, scored in late February" is past,
+            # "will have finished by Friday" is not ("have" is the future's own auxiliary)
+            between = lefts[fut[-1].end() :]
+            tail_at = len(between) - len(" ".join(between.split()[-4:])) - 1
+            past = _PAST.search(between, max(tail_at, 0))
+            if (
+                not past
+                or all(w.lower() in _AUXILIARIES for w in between[: past.start()].split())
+                or not _VERB_USE.match(between, past.end())  # "the preferred shares on Oct. 31"
+            ):
+                return "future"
+            return "past"
         if _DEADLINE.search(lefts):
             return "deadline"  # "through Oct. 19": coming, or a span just ended
         if _SINCE.search(lefts) or _SINCE_CLAUSE.search(lefts):
