@@ -261,6 +261,9 @@ RANGES_AND_CUES = [
     ("The plan will probably be approved on Monday.", datetime(1997, 4, 30), "Monday", "1997-05-05"),
     ("The work will have finished by Friday.", datetime(1997, 4, 30), "Friday", "1997-05-02"),
     ("It will redeem the preferred shares on Oct. 31.", datetime(1997, 4, 30), "Oct. 31", "1997-10-31"),
+    # a day a change is measured from is not the clock time's day
+    ("Stocks gained 307 points from Monday to stand at 18,978 at 10 a.m.", datetime(1997, 4, 30), "10 a.m.", "1997-04-30T10:00"),
+    ("The quake struck on Monday at 10 a.m. local time.", datetime(1997, 4, 30), "10 a.m. local time", "1997-04-28T10:00"),
     # no space after a month's abbreviating dot (wire style)
     ("Israel completed its withdrawal from Gaza on Sept.12.", datetime(2005, 11, 10), "Sept.12", "2005-09-12"),
     ("It happened on Oct.29, 2004 in Delhi.", datetime(2005, 11, 13), "Oct.29, 2004", "2004-10-29"),

@@ -41,9 +41,15 @@ def _day_nearby(m: re.Match[str], ctx: Context) -> date | None:
     if ctx.last_day is not None and ctx.history:
         value, end = ctx.history[-1]
         left, _ = ctx.sentence(m.start(), m.end())
-        if left <= end <= m.start() and value.startswith(ctx.last_day.isoformat()):
+        base = _BASE_DAY.search(ctx.text, max(left, end - 40), end)  # "rose from Monday"
+        if left <= end <= m.start() and value.startswith(ctx.last_day.isoformat()) and not base:
             return ctx.last_day
     return None
+
+
+# A day after "from"/"since"/"than" is what a change is measured against ("gained 300 points
+# from Monday ... to stand at 18,978 at 10 a.m."), not the day of the clock time.
+_BASE_DAY = re.compile(r"\b(?:from|since|than|compared\s+(?:with|to))\s+(?:\S+\s+){0,2}?\S+$", re.I)
 
 
 def _date_part(m: re.Match[str], ctx: Context) -> date:
