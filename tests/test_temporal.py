@@ -264,6 +264,11 @@ RANGES_AND_CUES = [
     # a day a change is measured from is not the clock time's day
     ("Stocks gained 307 points from Monday to stand at 18,978 at 10 a.m.", datetime(1997, 4, 30), "10 a.m.", "1997-04-30T10:00"),
     ("The quake struck on Monday at 10 a.m. local time.", datetime(1997, 4, 30), "10 a.m. local time", "1997-04-28T10:00"),
+    # a holiday: the sentence's tense moves it only within reach; "last"/"next" are its own
+    ("The streets were empty during the busy Christmas party season.", datetime(2006, 12, 13), "Christmas", "2006-12-25"),
+    ("The war ended at Christmas.", datetime(2006, 12, 13), "Christmas", "2005-12-25"),
+    ("He spent last Christmas in jail.", datetime(2006, 12, 13), "last Christmas", "2005-12-25"),
+    ("Next Easter we travel.", datetime(2006, 12, 13), "Next Easter", "2007-04-08"),
     # no space after a month's abbreviating dot (wire style)
     ("Israel completed its withdrawal from Gaza on Sept.12.", datetime(2005, 11, 10), "Sept.12", "2005-09-12"),
     ("It happened on Oct.29, 2004 in Delhi.", datetime(2005, 11, 13), "Oct.29, 2004", "2004-10-29"),
@@ -430,6 +435,7 @@ def test_durations_sets_refs(text, span, value, typ):
 
 
 NOT_DATES = [
+    "A passer-by spotted the body shortly afterwards.",  # a relation, not the future
     "The May government fell.",  # 'the May' before no event
     "The March on Washington was huge.",
     'Baker, speaking on ABC News\' "This Week," said it.',

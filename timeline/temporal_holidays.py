@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from timeline.models import TimexType
 from timeline.temporal_context import Context, Res
-from timeline.temporal_rules_abs import YEAR, Rule, rx
+from timeline.temporal_rules_abs import TENSE_REACH_DAYS, YEAR, Rule, rx
 
 
 def easter(year: int) -> date:
@@ -92,13 +92,22 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Res | None:
         return Res(TimexType.DATE, rule(int(m["y"])).isoformat(), anchor="absolute")
     dct = ctx.dct
     cands = [rule(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
-    tense = ctx.near_tense(m.start(), m.end()) or ctx.tense(m.start(), m.end())
+    closest = min(cands, key=lambda d: abs((d - dct).days))
+    if m["rel"]:  # "last Christmas": the one before publication; "next Easter": the one after
+        before, after = [d for d in cands if d < dct], [d for d in cands if d > dct]
+        pick = before[-1] if m["rel"].lower() == "last" else after[0]
+        return Res(TimexType.DATE, pick.isoformat())
+    near = ctx.near_tense(m.start(), m.end())
+    tense = near or ctx.tense(m.start(), m.end())
+    if near not in ("past", "future"):  # the sentence's tense moves it only within reach:
+        # "streets were empty during the busy Christmas season" in mid-December is this one
+        cands = [d for d in cands if abs((d - dct).days) <= TENSE_REACH_DAYS]
     if tense == "past":
-        pick = [d for d in cands if d <= dct][-1]
+        pick = ([d for d in cands if d <= dct] or [closest])[-1]
     elif tense in ("future", "deadline"):
-        pick = [d for d in cands if d >= dct][0]
+        pick = ([d for d in cands if d >= dct] or [closest])[0]
     else:
-        pick = min(cands, key=lambda d: abs((d - dct).days))
+        pick = closest
     return Res(TimexType.DATE, pick.isoformat())
 
 
@@ -108,5 +117,10 @@ def a_holiday(m: re.Match[str], ctx: Context) -> bool:
 
 
 HOLIDAY_RULES: list[Rule] = [
-    Rule("holiday", rx(rf"\b(?P<h>{_NAMES})(?:,?\s+(?P<y>{YEAR})(?!\d))?\b"), r_holiday, a_holiday),
+    Rule(
+        "holiday",
+        rx(rf"\b(?:(?P<rel>last|next)\s+)?(?P<h>{_NAMES})(?:,?\s+(?P<y>{YEAR})(?!\d))?\b"),
+        r_holiday,
+        a_holiday,
+    ),
 ]

@@ -95,7 +95,7 @@ def pick_year(ctx: Context, month: int, day: int, start: int, end: int) -> date 
         after = [d for d in cands if d >= first]
         return after[0] if after else cands[-1]
     closest = min(cands, key=lambda d: abs((d - dct).days) - (30 if d <= dct else 0))  # news: past
-    near = [d for d in cands if d.year == dct.year or abs((d - dct).days) <= _TENSE_REACH_DAYS]
+    near = [d for d in cands if d.year == dct.year or abs((d - dct).days) <= TENSE_REACH_DAYS]
     # a verb or cue right before the date moves it however far ("will close Feb. 15"); a
     # deadline preposition ("through") or the sentence's tense ("Australia play Brazil on
     # June 18 while Japan will meet them") only within reach
@@ -105,7 +105,7 @@ def pick_year(ctx: Context, month: int, day: int, start: int, end: int) -> date 
     elif tense == "":
         tense, pool = ctx.tense(start, end), near
         if tense and not ctx.tense(start, end, reporting=False):  # only "said": not the act's
-            pool = [d for d in cands if abs((d - dct).days) <= _TENSE_REACH_DAYS]
+            pool = [d for d in cands if abs((d - dct).days) <= TENSE_REACH_DAYS]
     if tense == "past":
         past = [d for d in pool if d <= dct + timedelta(days=1)]
         return past[-1] if past else closest
@@ -122,7 +122,7 @@ def pick_year(ctx: Context, month: int, day: int, start: int, end: int) -> date 
 # months of publication ("through Oct. 19" in a late-October story is last week, not next
 # year); within the publication year it needs no year, so tense places it however far
 # ("between January and October, exports rose" said in November is this year's).
-_TENSE_REACH_DAYS = 280
+TENSE_REACH_DAYS = 280
 
 
 _RANGE_DASH = re.compile(r"\s*[-–—]\s*")
@@ -169,7 +169,7 @@ def pick_month_year(ctx: Context, month: int, start: int, end: int) -> int:
     else:
         return closest
     months_away = abs((year - dct.year) * 12 + month - dct.month)
-    if near in ("past", "future") or months_away * 30 <= _TENSE_REACH_DAYS:
+    if near in ("past", "future") or months_away * 30 <= TENSE_REACH_DAYS:
         return year
     if year == dct.year and (near or ctx.tense(start, end, reporting=False)):
         return year  # in the publication year the clause's own verb places it however far

@@ -194,7 +194,9 @@ def r_future_day(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, "FUTURE_REF")
 
 
-_SOON_BAD = re.compile(r"^\s+(?:as|after|before|than|enough)\b", re.I)
+_SOON_BAD = re.compile(  # "soon after", "shortly afterwards": a relation, not the future
+    r"^\s+(?:as|after|afterwards?|before|beforehand|thereafter|than|enough)\b", re.I
+)
 
 
 def a_ref(m: re.Match[str], ctx: Context) -> bool:
