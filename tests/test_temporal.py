@@ -241,6 +241,7 @@ RANGES_AND_CUES = [
     ("It ran from Aug. 3 to 6.", datetime(2013, 3, 22), "6", "2012-08-06"),
     ("The showdown is March 9-14 in St. Louis.", datetime(2013, 3, 22), "14", "2013-03-14"),
     ("Levy will be in Ankara on April 8 and 9, officials said.", datetime(1997, 4, 3), "9", "1997-04-09"),
+    ("Two bodies were found on December 2 and 9 respectively.", datetime(2006, 12, 13), "9", "2006-12-09"),
     ("Since autumn this year, four cases were found.", datetime(2005, 11, 4), "autumn this year", "2005-FA"),
     ("The plant exploded on Nov. 13 last year.", datetime(2006, 11, 24), "Nov. 13 last year", "2005-11-13"),
     ("It happened on 13 November last year.", datetime(2006, 11, 24), "13 November last year", "2005-11-13"),

@@ -186,7 +186,7 @@ DAY_RULES: list[Rule] = [
     Rule("month_day", rx(rf"\b(?P<mon>{MON})\s+(?P<t2>(?P<day>{DAYNUM}))(?=\s*[-–]\s*[0-3]?\d,?\s+(?P<year>{YEAR})(?!\d))"), r_open_day_year, capitalized),
     Rule("range_end_day", rx(rf"(?<=\d)\s*(?:[-–—]|to|through|until|till)\s*(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\b(?![-–/:.,]?\d|[A-Za-z]|\s*(?:%|percent|per\s*cent|[ap]\.?m\b|{UNIT}|{MON}))"), r_range_end_day),
     # "on April 8 and 9": with "and" only where the number closes the phrase
-    Rule("range_end_day", rx(r"(?<=\d)\s+and\s+(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\b(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|on|for|when|while|and)\b)"), r_range_end_day),
+    Rule("range_end_day", rx(r"(?<=\d)\s+and\s+(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\b(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|on|for|when|while|and|respectively)\b)"), r_range_end_day),
     Rule("range_open_day", rx(rf"(?<![\d.,/])(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\s*(?:[-–]|to|through|until|and)\s*(?P<close>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MON})(?!\w)(?!\.?\s*\d)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_range_open_day, capitalized),
     Rule("range_open_month", rx(rf"\b(?P<t>(?P<mon>{MON_FULL}))\s+(?:and|to|through|or|[-–])\s+(?={MON}\.?,?\s+(?P<year>{YEAR})(?!\d))"), r_month_year, capitalized),  # "May and June 2011"
 ]  # fmt: skip
