@@ -270,6 +270,8 @@ RANGES_AND_CUES = [
     ("The war ended at Christmas.", datetime(2006, 12, 13), "Christmas", "2005-12-25"),
     ("He spent last Christmas in jail.", datetime(2006, 12, 13), "last Christmas", "2005-12-25"),
     ("Next Easter we travel.", datetime(2006, 12, 13), "Next Easter", "2007-04-08"),
+    # a weekday after "last/next <weekday> and" follows it
+    ("Talks are set for next Monday and Tuesday.", datetime(2006, 11, 14), "Tuesday", "2006-11-21"),
     # no space after a month's abbreviating dot (wire style)
     ("Israel completed its withdrawal from Gaza on Sept.12.", datetime(2005, 11, 10), "Sept.12", "2005-09-12"),
     ("It happened on Oct.29, 2004 in Delhi.", datetime(2005, 11, 13), "Oct.29, 2004", "2004-10-29"),

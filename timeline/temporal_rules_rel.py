@@ -36,8 +36,10 @@ from timeline.temporal_values import (
     week_value,
 )
 
-_RANGE_FROM_WEEKDAY = re.compile(
-    rf"\b(?:from|between)\s+(?P<wd>{WD})\s*(?:to|through|till|until|and|-|–)\s*$", re.I
+_RANGE_FROM_WEEKDAY = re.compile(  # "from Thursday through", "on last Monday and"
+    rf"\b(?:(?:from|between)\s+(?P<wd>{WD})\s*(?:to|through|till|until|and|-|–)"
+    rf"|(?:last|next)\s+(?P<wd2>{WD})\s+and)\s*$",
+    re.I,
 )
 
 
@@ -63,7 +65,7 @@ def weekday_date(ctx: Context, wd: int, rel: str, start: int, end: int) -> date:
     if (
         opening
         and ctx.last_day is not None
-        and ctx.last_day.weekday() == WEEKDAYS[opening["wd"].lower()]
+        and ctx.last_day.weekday() == WEEKDAYS[(opening["wd"] or opening["wd2"]).lower()]
     ):
         return ctx.last_day + timedelta(
             days=(wd - ctx.last_day.weekday()) % 7 or 7
