@@ -272,6 +272,7 @@ RANGES_AND_CUES = [
     ("Next Easter we travel.", datetime(2006, 12, 13), "Next Easter", "2007-04-08"),
     # a weekday after "last/next <weekday> and" follows it
     ("Talks are set for next Monday and Tuesday.", datetime(2006, 11, 14), "Tuesday", "2006-11-21"),
+    ("Sales rose 10 percent in the first half.", datetime(2005, 11, 27), "the first half", "2005-H1"),
     # no space after a month's abbreviating dot (wire style)
     ("Israel completed its withdrawal from Gaza on Sept.12.", datetime(2005, 11, 10), "Sept.12", "2005-09-12"),
     ("It happened on Oct.29, 2004 in Delhi.", datetime(2005, 11, 13), "Oct.29, 2004", "2004-10-29"),
@@ -438,6 +439,7 @@ def test_durations_sets_refs(text, span, value, typ):
 
 
 NOT_DATES = [
+    "Yakubu scored a second-half penalty to earn a 2-2 draw.",  # the match's half
     "A passer-by spotted the body shortly afterwards.",  # a relation, not the future
     "The May government fell.",  # 'the May' before no event
     "The March on Washington was huge.",

@@ -157,6 +157,22 @@ def r_half(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, f"{y:04d}-H{h}")
 
 
+_MATCH_WORDS = re.compile(  # a sports report's halves are the match's, not the year's
+    r"\b(?:match|game|goals?|penalty|penalties|striker|midfielder|goalkeeper|kick|scored|scorer"
+    r"|half-?time|innings|wickets?|quarterback|touchdown|referee|equali[sz]e[rd]?|draw|stadium)\b",
+    re.I,
+)
+
+
+def a_half(m: re.Match[str], ctx: Context) -> bool:
+    """'the second half' with no year is the year's, unless its sentence reports a match
+    ('Yakubu scored a second-half penalty')."""
+    if m["y2"] or m["rel"]:
+        return True
+    left, right = ctx.sentence(m.start(), m.end())
+    return not _MATCH_WORDS.search(ctx.text, left, right)
+
+
 _SEASON_NOUN = re.compile(  # "the summer war", not "the summer months" or "the summer of"
     r"\s+(?!(?:of|and|or|is|was|will|to|in|as|when|that|for|months?|weeks?|days?|season"
     r"|holidays?|vacation|break|recess|session|time"
@@ -231,6 +247,6 @@ PERIOD_RULES: list[Rule] = [
     Rule("short_year", rx(r"['’](?P<yy>\d\d)\b(?!['’]?s\b)(?=\s*(?:[.,;:!?)]|$)|\s(?:and|or|to|when|after|before|until|season)\b)"), r_short_year, a_short_year),
     Rule("year_quarter", rx(rf"\bthe\s+(?P<year>{YEAR})\s+(?:quarter|period)\b"), r_year_quarter),
     Rule("half", rx(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H)[\s-]*(?:FY|')?(?P<y2>{YEAR}|\d{{2}})\b(?P<ord>)?(?P<rel>)?"), r_half),
-    Rule("half", rx(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|(?:last|latter)(?=[\s-]half\s+of\s+(?:{YEAR}|(?:this|last|next|the)\s+year)\b))[\s-]half(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<rel>this|last|next|the)\s+year))?\b(?![\s-]+centur|\s+of\b)"), r_half),
+    Rule("half", rx(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|(?:last|latter)(?=[\s-]half\s+of\s+(?:{YEAR}|(?:this|last|next|the)\s+year)\b))[\s-]half(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<rel>this|last|next|the)\s+year))?\b(?![\s-]+centur|\s+of\b)"), r_half, a_half),
     Rule("season", rx(rf"\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)|\s+of\s+(?P<sy>{SPOKEN_YEAR})|\s+(?:of\s+)?(?P<rel>this|last|next)\s+year)?\b"), r_season, a_season),
 ]  # fmt: skip
