@@ -273,6 +273,11 @@ RANGES_AND_CUES = [
     # a weekday after "last/next <weekday> and" follows it
     ("Talks are set for next Monday and Tuesday.", datetime(2006, 11, 14), "Tuesday", "2006-11-21"),
     ("Sales rose 10 percent in the first half.", datetime(2005, 11, 27), "the first half", "2005-H1"),
+    # abbreviated units and "Xmas"
+    ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "30 mins", "PT30M"),
+    ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "2 hrs", "PT2H"),
+    ("Shops close at Xmas.", datetime(2013, 7, 10), "Xmas", "2013-12-25"),
+    ("The WTO meets on December 13-18 ministerial level.", datetime(2005, 12, 4), "18", "2005-12-18"),
     # no space after a month's abbreviating dot (wire style)
     ("Israel completed its withdrawal from Gaza on Sept.12.", datetime(2005, 11, 10), "Sept.12", "2005-09-12"),
     ("It happened on Oct.29, 2004 in Delhi.", datetime(2005, 11, 13), "Oct.29, 2004", "2004-10-29"),

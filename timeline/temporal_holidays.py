@@ -43,6 +43,7 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "christmas eve": lambda y: date(y, 12, 24),
     "christmas day": lambda y: date(y, 12, 25),
     "christmas": lambda y: date(y, 12, 25),
+    "xmas": lambda y: date(y, 12, 25),
     "boxing day": lambda y: date(y, 12, 26),
     "new year's eve": lambda y: date(y, 12, 31),
     "new year's day": lambda y: date(y, 1, 1),

@@ -75,7 +75,7 @@ NUM = (
 NUM = rf"(?:(?:{'|'.join(_SMALL[1:10])})\s+(?:hundred|thousand)\b|{NUM})"  # two hundred
 UNIT = (
     r"(?:seconds?|minutes?|hours?|days?|weekends?|weeks?|fortnights?|months?|quarters?"
-    r"|years?|decades?|century|centuries|millennium|millennia)"
+    r"|years?|decades?|century|centuries|millennium|millennia|mins?|hrs?|secs?)\b"
 )
 PART = r"(?:morning|afternoon|evening|night|noon|midday|midnight)"
 APPROX = {
@@ -128,9 +128,13 @@ def number(word: str) -> float | None:
     return None
 
 
+_ABBREVIATED_UNITS = {"min": "minute", "hr": "hour", "sec": "second"}
+
+
 def unit_name(word: str) -> str:
     """Canonical singular unit: 'Years' -> 'year', 'centuries' -> 'century'."""
     w = word.lower()
+    w = _ABBREVIATED_UNITS.get(w.rstrip("s"), w)  # "mins", "hr", "secs"
     if w.startswith("centur"):
         return "century"
     if w.startswith("millenni"):
@@ -158,13 +162,13 @@ _CLASSES = {
         thursdays fridays saturdays sundays""",
     "unit": """second seconds minute minutes hour hours day days week weeks weekend weekends
         fortnight fortnights month months quarter quarters year years decade decades century
-        centuries millennium millennia ago yearend""",
+        centuries millennium millennia ago yearend min mins hr hrs sec secs""",
     "ref": """now nowadays currently presently present moment current recently lately formerly
         past future soon shortly term later date someday latest""",
     "part": """today tonight yesterday tomorrow noon midday midnight morning afternoon evening night
         overnight mornings afternoons evenings nights""",
     "season": "spring summer fall autumn winter",
-    "hol": """christmas boxing halloween valentine valentines veterans armistice patrick easter
+    "hol": """christmas xmas boxing halloween valentine valentines veterans armistice patrick easter
         good thanksgiving labor memorial mother father luther independence fourth presidents
         columbus election""",
     "word": """hourly daily nightly weekly biweekly monthly bimonthly annually yearly semiannually
