@@ -273,6 +273,10 @@ RANGES_AND_CUES = [
     # a weekday after "last/next <weekday> and" follows it
     ("Talks are set for next Monday and Tuesday.", datetime(2006, 11, 14), "Tuesday", "2006-11-21"),
     ("Sales rose 10 percent in the first half.", datetime(2005, 11, 27), "the first half", "2005-H1"),
+    # "the weekend" with no tense: the nearer one
+    ("The match is at the weekend.", datetime(2013, 7, 11), "the weekend", "2013-W28-WE"),
+    ("The match is at the weekend.", datetime(2013, 7, 9), "the weekend", "2013-W27-WE"),
+    ("Police were busy over the weekend.", datetime(2013, 7, 11), "the weekend", "2013-W27-WE"),
     # abbreviated units and "Xmas"
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "30 mins", "PT30M"),
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "2 hrs", "PT2H"),

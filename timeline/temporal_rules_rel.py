@@ -274,11 +274,13 @@ def r_year_end(m: re.Match[str], ctx: Context) -> Res | None:
 
 
 def r_weekend(m: re.Match[str], ctx: Context) -> Res | None:
-    """'the weekend': the latest weekend, or the coming one in future tense."""
+    """'the weekend': the latest weekend, the coming one in future tense, and with no tense
+    the nearer one ("the match is at the weekend" said on a Thursday)."""
     dct = ctx.dct
     if dct.weekday() >= 5:
         return Res(TimexType.DATE, week_value(dct) + "-WE")
-    n = 0 if ctx.future(m.start(), m.end()) else -1
+    tense = ctx.tense(m.start(), m.end())
+    n = 0 if tense == "future" or (tense == "" and dct.weekday() >= 3) else -1
     return Res(TimexType.DATE, week_value(dct + timedelta(weeks=n)) + "-WE")
 
 
