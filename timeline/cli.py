@@ -45,10 +45,20 @@ WorkersOpt = Annotated[int, typer.Option("--workers", "-w", min=1, help="Extract
 LanesOpt = Annotated[str, typer.Option("--lanes", help="Lanes of the HTML: actor, outlet, none.")]
 
 
+def _say(text: str) -> None:
+    """Print a line to stdout as it is (no markup, no highlighting: paths and titles are data)."""
+    out.print(text, highlight=False, markup=False)
+
+
+def _warn(text: str) -> None:
+    """Print a line to stderr as it is."""
+    err.print(text, highlight=False, markup=False)
+
+
 def _version(value: bool) -> None:
     """--version: print the version and stop."""
     if value:
-        out.print(f"timeline {__version__}", highlight=False, markup=False)
+        _say(f"timeline {__version__}")
         raise typer.Exit()
 
 
@@ -63,7 +73,7 @@ def _main(
 
 def _fail(message: str, code: int = 1) -> None:
     """Print `Error: ...` on stderr and exit non-zero."""
-    err.print(f"Error: {message}", markup=False, highlight=False)
+    _warn(f"Error: {message}")
     raise typer.Exit(code)
 
 
@@ -152,18 +162,16 @@ def _check_html_target(html: Path) -> None:
 
 def _summary(report: BuildReport, html: Path | None, store: Path) -> None:
     """The build/add summary: counts, rejected inputs, where things were written."""
-    out.print(
+    _say(
         f"articles: {report.articles_added} added, {report.articles_skipped} already "
-        f"stored, {len(report.rejected)} rejected",
-        highlight=False,
-        markup=False,
+        f"stored, {len(report.rejected)} rejected"
     )
-    out.print(f"events: {report.events}   links: {report.links}", highlight=False, markup=False)
+    _say(f"events: {report.events}   links: {report.links}")
     for r in report.rejected:
-        err.print(f"Error: {r.path}: {r.reason}", markup=False, highlight=False)
-    out.print(f"store: {store}", highlight=False, markup=False)
+        _warn(f"Error: {r.path}: {r.reason}")
+    _say(f"store: {store}")
     if html is not None:
-        out.print(f"html:  {html}", highlight=False, markup=False)
+        _say(f"html:  {html}")
 
 
 @app.command()
@@ -261,7 +269,7 @@ def events(
         for row in views.event_rows(found, articles):
             table.add_row(*(Text(cell) for cell in row))
         out.print(table)
-        out.print(f"{len(found)} events", highlight=False, markup=False)
+        _say(f"{len(found)} events")
 
 
 @app.command()
@@ -279,7 +287,7 @@ def show(
         others = {x for lk in links for x in (lk.source, lk.target)} - {ev.id}
         titles = {i: e.title for i in others if (e := st.event(i)) is not None}
         detail = views.event_detail(ev, articles, links, titles)
-        out.print(detail, markup=False, highlight=False)
+        _say(detail)
 
 
 @app.command()
@@ -299,19 +307,12 @@ def path(
         g = pipeline.load_graph(st)
         titles = {n: d["title"] for n, d in g.nodes(data=True)}
         steps = find_path(g, ends[0].id, ends[1].id)  # type: ignore[union-attr]
-        out.print(
-            f"{steps[0][0] if steps else ends[0].id}  {titles.get(ends[0].id, '')}",  # type: ignore[union-attr]
-            markup=False,
-            highlight=False,
-        )
+        first = ends[0].id  # type: ignore[union-attr]
+        _say(f"{steps[0][0] if steps else first}  {titles.get(first, '')}")
         for _u, v, d in steps:
             arrow = "→" if d["direction"] == "forward" else "←"
             why = f" “{d['evidence']}”" if d["evidence"] else " (from the dates)"
-            out.print(
-                f"  {arrow} [{d['kind']}]{why}\n{v}  {titles.get(v, '')}",
-                markup=False,
-                highlight=False,
-            )
+            _say(f"  {arrow} [{d['kind']}]{why}\n{v}  {titles.get(v, '')}")
 
 
 @app.command()
@@ -336,7 +337,7 @@ def export(
             sys.stdout.write(text)
         else:
             output.write_text(text, encoding="utf-8")
-            out.print(f"wrote {output}", highlight=False, markup=False)
+            _say(f"wrote {output}")
 
 
 @app.command()
@@ -359,11 +360,7 @@ def dates(
             doc = {"article": art.to_dict(), "expressions": [x.to_dict() for x in exprs]}
             sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
             return
-        out.print(
-            f"{art.path}: published {art.published} ({art.published_source})",
-            markup=False,
-            highlight=False,
-        )
+        _say(f"{art.path}: published {art.published} ({art.published_source})")
         table = Table(
             "span", "text", "type", "value", "granularity", "interval", "mod", "rule", box=None
         )
@@ -388,7 +385,7 @@ def render(
             written = _render(
                 st, out_html, lanes, _date(date_from, "--from"), _date(date_to, "--to")
             )
-        out.print(f"wrote {written}", highlight=False, markup=False)
+        _say(f"wrote {written}")
 
 
 @app.command()
@@ -407,9 +404,9 @@ def timeml(
         day = _date(dct, "--dct")
         default = datetime(day.year, day.month, day.day) if day else None
         n, rejected = tag_directory(in_dir, out_dir, Settings(), default)
-        out.print(f"tagged {n} documents into {out_dir}", highlight=False, markup=False)
+        _say(f"tagged {n} documents into {out_dir}")
         for r in rejected:
-            err.print(f"Error: {r.path}: {r.reason}", markup=False, highlight=False)
+            _warn(f"Error: {r.path}: {r.reason}")
     if rejected:
         raise typer.Exit(3 if n else 2)
 
