@@ -277,6 +277,9 @@ RANGES_AND_CUES = [
     ("The match is at the weekend.", datetime(2013, 7, 11), "the weekend", "2013-W28-WE"),
     ("The match is at the weekend.", datetime(2013, 7, 9), "the weekend", "2013-W27-WE"),
     ("Police were busy over the weekend.", datetime(2013, 7, 11), "the weekend", "2013-W27-WE"),
+    # a range's opening day takes the year written at its end
+    ("The expo will be held from May 1 to October 31, 2010, in Shanghai.", datetime(2005, 11, 28), "May 1", "2010-05-01"),
+    ("The season runs from Nov. 1 to Feb. 28, 2010.", datetime(2005, 11, 28), "Nov. 1", "2009-11-01"),
     # abbreviated units and "Xmas"
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "30 mins", "PT30M"),
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "2 hrs", "PT2H"),

@@ -116,10 +116,12 @@ def r_range_open_day(m: re.Match[str], ctx: Context) -> Res | None:
 
 
 def r_open_day_year(m: re.Match[str], ctx: Context) -> Res | None:
-    """'March 11' of 'March 11-15, 2012': the year written after the range."""
-    return date_res(
-        leap_fallback(int(m["year"]), month_number(m["mon"]), day_number(m["day"])), ctx, m
-    )
+    """'March 11' of 'March 11-15, 2012' or 'from May 1 to October 31, 2010': the year written
+    after the range (the one before it when the range crosses New Year: 'Nov. 1 to Feb. 28')."""
+    year, month = int(m["year"]), month_number(m["mon"])
+    if "mon2" in m.re.groupindex and month > month_number(m["mon2"]):
+        year -= 1
+    return date_res(leap_fallback(year, month, day_number(m["day"])), ctx, m)
 
 
 _SUDDENLY = re.compile(  # "won't happen overnight", "a star overnight": suddenly, not a night
@@ -184,6 +186,7 @@ DAY_RULES: list[Rule] = [
     Rule("month_day", rx(rf"(?<![\d.,])\b(?P<day>{DAYNUM})\s+(?P<mon>{MON})(?!\w),?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"), r_day_rel_year, capitalized),
     Rule("month_day", rx(rf"\bthe\s+(?P<ord>{_ORDINAL_DAYS})\s+of\s+(?P<mon>{MON})(?!\w)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_ordinal_word_day, capitalized),
     Rule("month_day", rx(rf"\b(?P<mon>{MON})\s+(?P<t2>(?P<day>{DAYNUM}))(?=\s*[-–]\s*[0-3]?\d,?\s+(?P<year>{YEAR})(?!\d))"), r_open_day_year, capitalized),
+    Rule("month_day", rx(rf"\b(?P<mon>{MON})\s+(?P<t2>(?P<day>{DAYNUM}))(?=,?\s*(?:[-–]|to|through|until|till)\s*(?P<mon2>{MON})\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?P<year>{YEAR})(?!\d))"), r_open_day_year, capitalized),
     Rule("range_end_day", rx(rf"(?<=\d)\s*(?:[-–—]|to|through|until|till)\s*(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\b(?![-–/:.,]?\d|[A-Za-z]|\s*(?:%|percent|per\s*cent|[ap]\.?m\b|{UNIT}|{MON}))"), r_range_end_day),
     # "on April 8 and 9": with "and" only where the number closes the phrase
     Rule("range_end_day", rx(r"(?<=\d)\s+and\s+(?P<t>(?P<day>[0-3]?\d))(?:st|nd|rd|th)?\b(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|on|for|when|while|and|respectively)\b)"), r_range_end_day),
