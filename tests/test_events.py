@@ -73,6 +73,13 @@ def test_dated_clause_is_an_event_at_its_date():
             "Friday",
             "Russian forces shelled the city",
         ),
+        # a free-standing date stays out of the title even before "and"/"to" or after "her"
+        ("Sales rose on Monday and Ahmed resigned.", "Monday", "Sales rose and Ahmed resigned"),
+        (
+            "Bush called her Tuesday to offer condolences.",
+            "Tuesday",
+            "Bush called her to offer condolences",
+        ),
         # a verb, not a connective: no clause starts at "following" / "due to"
         (
             "Pakistan was following a policy of engagement on Friday.",
@@ -231,3 +238,27 @@ def test_made_his_remarks_refers_to_the_dated_statement():
     assert [(titles[lk.source][:15], titles[lk.target][:8]) for lk in links] == [
         ("Chinese officia", "The Swis")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("The project stalled due to land disputes.", ["due to"]),  # "land" is a noun here
+        ("He quit due to close ties with the mafia.", ["due to"]),
+        ("Leaders arrived for a summit due to open Saturday.", []),  # a schedule, not a cause
+    ],
+)
+def test_due_to_is_a_cause_unless_a_plain_verb_follows(text, cut):
+    from timeline.lexicon import CONNECTIVE_RE
+
+    assert [m.group() for m in CONNECTIVE_RE.finditer(text)] == cut
+
+
+def test_a_comma_and_a_name_after_an_acronym_is_no_dateline():
+    from timeline.clauses import DATELINE_TEXT
+
+    text = "OPEC, Saudi Arabia - the cartel and its leader - agreed."
+    assert DATELINE_TEXT.sub("", text) == text
+    assert (
+        DATELINE_TEXT.sub("", "NEW YORK, Oct.29, 2004 (Reuters) - Stocks rose.") == "Stocks rose."
+    )

@@ -46,6 +46,9 @@ def test_is_prose(text, prose):
         ("North Korea fired a missile.", ("North Korea",)),
         ("McDonald's Corp said so.", ("McDonald's Corp",)),
         ("Talks resumed on Nov. 2 in Tokyo.", ("Japan",)),  # a month abbreviation is no name
+        ("Lebanese Hezbollah fighters attacked.", ("Hezbollah", "Lebanon")),
+        ("Kenyan officials met Japanese envoys.", ("Kenya", "Japan")),  # not "Kenyan of(ficials)"
+        ("Ursula von der Leyen spoke.", ("Ursula von der Leyen",)),
     ],
 )
 def test_actors(text, expected):

@@ -17,8 +17,9 @@ REPORT_FRAME = re.compile(
 )
 DATELINE_TEXT = re.compile(  # "BRUSSELS —", "KYIV, Ukraine (AP) —", "LUSAKA, (Xinhua) --" (its
     # date taken out), "Jan. 12 —"
-    r"^\s*(?:[A-Z][A-Z .'’]{2,}(?:,\s*[A-Z][A-Za-z .]+?)?"
-    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?,?\s*(?:\([^)]*\))?"
+    r"^\s*(?:[A-Z][A-Z .'’]{2,}"
+    r"(?:,\s*[A-Z][A-Za-z .]+?(?=,?\s*(?:[A-Z][a-z]{2,8}\.?\s*\d|\(|—|--)))?"  # a marker next
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s*\d{1,2}(?:,\s*\d{4})?)?,?\s*(?:\([^)]*\))?"
     r"|[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+\.?)"
     r"\s*(?:[—–]|--?)[\s,]+"
 )
@@ -133,9 +134,13 @@ _SAID_BY_INVERTED = re.compile(
 # first end of a range after it ("last November's election", "1971 and 2004", "March 3-5"), a
 # range or determiner before it ("between 1971", "the 2002 Asian Games"), or a lone participle
 # left before a comma ("Founded in 1985, the school").
-_BOUND_AFTER = re.compile(r"^(?:['’]s\b|[-–]|\s+(?:and|or|to|through|until|till)\s+[\dA-Z])")
-_BOUND_BEFORE = re.compile(r"\b(?:between|from|and|or)\s+$", re.I)
-_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her|our)\s+$", re.I)
+_DATE_WORD = (  # a number, a month or a weekday: "and 2004", "to Nov. 2", "and Tuesday"
+    r"(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+    r"[a-z]*\b)"
+)
+_BOUND_AFTER = re.compile(rf"^(?:['’]s\b|[-–]|\s+(?:and|or|to|through|until|till)\s+{_DATE_WORD})")
+_BOUND_BEFORE = re.compile(r"\bbetween\s+$|\d\s+(?:and|or)\s+$", re.I)
+_DETERMINER = re.compile(r"\b(?:the|a|an|this|its|their|his|our)\s+$", re.I)
 _LONE_PARTICIPLE = re.compile(r"^\W*[A-Za-z]+ed\W*$")
 
 

@@ -355,6 +355,11 @@ DUE_TO_VERBS = (
     r"|announce|attend|travel|take|go|come|face|appear|testify|deliver|release|publish|launch"
     r"|speak|address|decide|rule|finish|complete|land|depart|submit|present|hand|report"
 )
+# Of those, the ones that are never nouns: "due to land disputes" is a cause.
+_PLAIN_VERBS = (
+    r"be|open|start|begin|arrive|meet|hold|expire|visit|leave|resume|attend|travel|go|come"
+    r"|appear|testify|deliver|publish|speak|decide|finish|complete|depart|submit|announce"
+)
 _AUX_BEFORE = "".join(f"(?<!\\b{w} )" for w in ("is", "was", "are", "were", "be", "been", "the"))
 
 # Connectives that state a link between two clauses. kind "causes": cause -> effect;
@@ -365,7 +370,7 @@ CONNECTIVES: tuple[tuple[str, str], ...] = (
     (r"(?:reacted|responded|responding|reacting) to", "causes"),
     (r"as a (?:result|consequence) of", "causes"),
     (r"because of", "causes"),
-    (rf"due to(?!\s+(?:{DUE_TO_VERBS})\b)", "causes"),
+    (rf"due to(?!\s+(?:{_PLAIN_VERBS})\b)", "causes"),
     (r"prompted by", "causes"),
     (r"triggered by", "causes"),
     (r"caused by", "causes"),

@@ -60,7 +60,18 @@ _FOR_DAY = re.compile(r"\bfor\s+$", re.I)  # "called a strike for Monday": a day
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
 _PAST_AUX = re.compile(r"\b(?:had(?:\s+been)?|was|were)\s+(?:\w+\s+)?$", re.I)
 _VERB_USE = re.compile(r"\s*(?:$|(?:on|in|at|by|during|last|early|late|earlier)\b)", re.I)
-_AUXILIARIES = {"be", "been", "being", "have", "has", "not", "also", "probably", "likely", "then"}
+_AUXILIARIES = {
+    "be", "been", "being", "have", "has", "not", "also", "then", "remain", "stay", "get",
+    "become", "seem", "look", "appear", "soon", "still", "again", "once",
+}  # fmt: skip
+
+
+def _filler(word: str) -> bool:
+    """An auxiliary, copula or -ly adverb: 'will be fully privatised in March' stays future."""
+    w = word.lower().strip(",")
+    return w in _AUXILIARIES or w.endswith("ly")
+
+
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _THE_END = re.compile(r"(?:\bthe|['’]s)\s+$", re.I)  # "the Feb. 23 accord", "Friday's May report"
 _DELIVERY = re.compile(r"^\s+(?:delivery|contracts?|futures)\b", re.I)
@@ -177,7 +188,7 @@ class Context:
             past = _PAST.search(between, max(tail_at, 0))
             if (
                 not past
-                or all(w.lower() in _AUXILIARIES for w in between[: past.start()].split())
+                or all(_filler(w) for w in between[: past.start()].split())
                 or not _VERB_USE.match(between, past.end())  # "the preferred shares on Oct. 31"
             ):
                 return "future"

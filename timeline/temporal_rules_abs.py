@@ -276,7 +276,7 @@ _MONTH_CUE = re.compile(
 
 _THE = re.compile(r"\bthe\s+$", re.I)
 _DATED_NOUN_NEXT = re.compile(  # "the March general elections", "the May summit"
-    r"^\s+(?:[a-z]+\s+)?(?:elections?|polls?|votes?|referendum|summit|talks|meeting|deadline"
+    r"^\s+(?:[a-z]+(?:al|ary|ic|ive)\s+)?(?:elections?|polls?|votes?|referendum|summit|talks|meeting|deadline"
     r"|ballot|attacks?|bombings?|offensive|uprising|accord|agreement|ceasefire|visit|trip"
     r"|conference|census|budget|crackdown|coup)\b"
 )
@@ -305,7 +305,7 @@ _YEAR_CUE = re.compile(
 _YEAR_NEXT_OK = re.compile(
     r"^(?:\s*$|\s*[^\w\s]|\s+(?:and|or|to|when|after|before|as|that|but|with|in|on|at|for|because"
     r"|while|until|through|election|elections|season|budget|census|olympics|[A-Z]"
-    r"|(?:is|was|has|had|saw|marks|marked)\b))"  # "2007 is a critical year"; counts: commas
+    r"|(?:is|was|saw|marks|marked)\b))"  # "2007 is a critical year"; counts take plurals
 )
 
 

@@ -49,7 +49,7 @@ def _day_nearby(m: re.Match[str], ctx: Context) -> date | None:
 
 # A day after "from"/"since"/"than" is what a change is measured against ("gained 300 points
 # from Monday ... to stand at 18,978 at 10 a.m."), not the day of the clock time.
-_BASE_DAY = re.compile(r"\b(?:from|since|than|compared\s+(?:with|to))\s+(?:\S+\s+){0,2}?\S+$", re.I)
+_BASE_DAY = re.compile(r"\b(?:from|since|than|compared\s+(?:with|to))\s+(?:\S+\s+)?\S+$", re.I)
 
 
 def _date_part(m: re.Match[str], ctx: Context) -> date:

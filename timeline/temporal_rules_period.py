@@ -158,19 +158,26 @@ def r_half(m: re.Match[str], ctx: Context) -> Res | None:
 
 
 _MATCH_WORDS = re.compile(  # a sports report's halves are the match's, not the year's
-    r"\b(?:match|game|goals?|penalty|penalties|striker|midfielder|goalkeeper|kick|scored|scorer"
-    r"|half-?time|innings|wickets?|quarterback|touchdown|referee|equali[sz]e[rd]?|draw|stadium)\b",
+    r"\b(?:penalty|penalties|striker|midfielder|goalkeeper|scorer|half-?time|innings|wickets?"
+    r"|quarterback|touchdown|referee|equali[sz]e[rd]?)\b",
+    re.I,
+)
+_MATCH_LOOSE = re.compile(  # each alone is everyday business English ("meet its goals")
+    r"\b(?:match|game|goals?|scored|kick|draw|stadium|coach|league|cup|team|minutes?|fans|tries)\b",
     re.I,
 )
 
 
 def a_half(m: re.Match[str], ctx: Context) -> bool:
     """'the second half' with no year is the year's, unless its sentence reports a match
-    ('Yakubu scored a second-half penalty')."""
+    ('Yakubu scored a second-half penalty', 'scored two goals in the second half')."""
     if m["y2"] or m["rel"]:
         return True
     left, right = ctx.sentence(m.start(), m.end())
-    return not _MATCH_WORDS.search(ctx.text, left, right)
+    if _MATCH_WORDS.search(ctx.text, left, right):
+        return False
+    loose = {w.lower() for w in _MATCH_LOOSE.findall(ctx.text, left, right)}
+    return len(loose) < 2
 
 
 _SEASON_NOUN = re.compile(  # "the summer war", not "the summer months" or "the summer of"

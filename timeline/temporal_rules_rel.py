@@ -62,10 +62,12 @@ def weekday_date(ctx: Context, wd: int, rel: str, start: int, end: int) -> date:
     if rel in ("this", "coming"):
         return dct + timedelta(days=ahead)
     opening = _RANGE_FROM_WEEKDAY.search(ctx.before(start, 40))
+    first = WEEKDAYS[(opening["wd"] or opening["wd2"]).lower()] if opening else -1
     if (
         opening
         and ctx.last_day is not None
-        and ctx.last_day.weekday() == WEEKDAYS[(opening["wd"] or opening["wd2"]).lower()]
+        and ctx.last_day.weekday() == first
+        and (opening["wd"] or wd > first)  # "last Friday and Thursday": not the next Thursday
     ):
         return ctx.last_day + timedelta(
             days=(wd - ctx.last_day.weekday()) % 7 or 7

@@ -9,7 +9,9 @@ from .lexicon import BOILERPLATE_RE, DEMONYMS, METONYMS, NOT_ACTORS, TITLES
 
 _WORD = re.compile(r"[A-Za-z][\w'’\-.]*")
 _QUOTED = re.compile(r"[\"“«„][^\"”»“]*[\"”»]")
-_CAP_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:[ \t]+(?:[A-Z][\w’'\-.]*|of|de|von|van))*")
+_CAP_RUN = re.compile(
+    r"[A-Z][\w’'\-.]*(?:[ \t]+(?:[A-Z][\w’'\-.]*|(?:of|de|der|den|del|von|van|bin|ibn)\b))*"
+)
 _END_PUNCT = re.compile(r"[.!\"”’'»…]\s*$")
 _PORTFOLIOS = {
     "state",
@@ -105,6 +107,7 @@ _COMPASS = {"northeast", "northwest", "southeast", "southwest", "northeastern", 
             "southeastern", "southwestern"}  # fmt: skip
 
 
+_PARTICLES = {"of", "the", "de", "der", "den", "del", "von", "van", "bin", "ibn"}
 _MONTH_ABBR = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
@@ -124,11 +127,11 @@ def _clean_run(run: str) -> str:
         or tokens[0].lower() in TITLES
         or (tokens[0].lower() in _COMPASS and _is_state(" ".join(tokens[1:])))
         or tokens[0].lower() in DEMONYMS
-        and len(tokens) > 2
+        and len(tokens) > 1
         and not _ORG_WORDS.search(" ".join(tokens[1:]))
     ):
         tokens.pop(0)
-    while tokens and tokens[-1].lower() in {"of", "the", "de", "von", "van"} | TITLES:
+    while tokens and tokens[-1].lower() in _PARTICLES | TITLES:
         tokens.pop()
     return " ".join(tokens)
 
@@ -220,7 +223,8 @@ _ORG_WORDS = re.compile(
     r"\b(?:ministry|department|council|party|conference|agency|corp|inc|ltd|plc|co|union|"
     r"alliance|bank|office|court|government|parliament|commission|committee|service|forces|"
     r"army|navy|embassy|university|company|group|association|organization|organisation|"
-    r"institute|news|press|times|post|journal|house|republic|kingdom|states|nations)\b\.?",
+    r"institute|news|press|times|post|journal|house|republic|kingdom|states|nations|air|"
+    r"airlines?|airways|telecom|railways?)\b\.?",
     re.I,
 )
 
