@@ -289,6 +289,10 @@ RANGES_AND_CUES = [
     ("The talks were held last Friday and Thursday.", datetime(2006, 11, 15), "Thursday", "2006-11-09"),
     # a half in business English that happens to use "match" or "kick"
     ("Earnings should match forecasts in the second half.", datetime(2006, 11, 15), "the second half", "2006-H2"),
+    # a present-tense verb before a weekday in a sentence with no tense cue: scheduled
+    ("Most areas of the United States shift Sunday to daylight saving time.", datetime(1997, 4, 5), "Sunday", "1997-04-06"),
+    ("The team plays Monday against Chile.", datetime(1997, 4, 5), "Monday", "1997-04-07"),
+    ("The team played Monday against Chile.", datetime(1997, 4, 5), "Monday", "1997-03-31"),
     # abbreviated units and "Xmas"
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "30 mins", "PT30M"),
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "2 hrs", "PT2H"),
