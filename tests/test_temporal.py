@@ -293,6 +293,7 @@ RANGES_AND_CUES = [
     ("Most areas of the United States shift Sunday to daylight saving time.", datetime(1997, 4, 5), "Sunday", "1997-04-06"),
     ("The team plays Monday against Chile.", datetime(1997, 4, 5), "Monday", "1997-04-07"),
     ("The team played Monday against Chile.", datetime(1997, 4, 5), "Monday", "1997-03-31"),
+    ("Defense Secretary Cohen flies into Tokyo on Monday.", datetime(1997, 4, 6), "Monday", "1997-04-07"),
     # abbreviated units and "Xmas"
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "30 mins", "PT30M"),
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "2 hrs", "PT2H"),

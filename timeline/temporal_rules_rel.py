@@ -74,15 +74,16 @@ def weekday_date(ctx: Context, wd: int, rel: str, start: int, end: int) -> date:
         )  # "from Thursday through Friday"
     if ctx.deadline(start) or ctx.future(start, end):  # "until Monday", "will meet Monday"
         return dct + timedelta(days=ahead)
-    if back and _PRESENT_VERB.search(ctx.before(start, 30)) and not ctx.tense(start, end):
+    if back and _PRESENT_VERB.search(ctx.before(start, 50)) and not ctx.tense(start, end):
         return dct + timedelta(days=ahead)  # "most areas shift Sunday to summer time": scheduled
     return dct - timedelta(days=back)
 
 
 # A present-tense verb right before a weekday, in a sentence with no past or future cue.
-_PRESENT_VERB = re.compile(
+_PRESENT_VERB = re.compile(  # "shift Sunday", "flies into Tokyo on Monday"
     r"\b(?:is|are|opens?|closes?|starts?|begins?|ends?|shifts?|plays?|meets?|faces?|hosts?"
-    r"|visits?|leaves?|arrives?|returns?|resumes?|takes?\s+place|goes|go)\s+(?:on\s+)?$",
+    r"|visits?|leaves?|arrives?|returns?|resumes?|takes?\s+place|goes|go|flies|fly|travels?"
+    r"|heads?|holds?)\s+(?:[\w.'’-]+\s+){0,3}?(?:on\s+)?$",
     re.I,
 )
 
