@@ -294,6 +294,8 @@ RANGES_AND_CUES = [
     ("The team plays Monday against Chile.", datetime(1997, 4, 5), "Monday", "1997-04-07"),
     ("The team played Monday against Chile.", datetime(1997, 4, 5), "Monday", "1997-03-31"),
     ("Defense Secretary Cohen flies into Tokyo on Monday.", datetime(1997, 4, 6), "Monday", "1997-04-07"),
+    ("Police are investigating the attack on Monday.", datetime(1997, 4, 6), "Monday", "1997-03-31"),
+    ("The talks are on Monday.", datetime(1997, 4, 6), "Monday", "1997-04-07"),
     # abbreviated units and "Xmas"
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "30 mins", "PT30M"),
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "2 hrs", "PT2H"),

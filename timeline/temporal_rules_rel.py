@@ -80,8 +80,9 @@ def weekday_date(ctx: Context, wd: int, rel: str, start: int, end: int) -> date:
 
 
 # A present-tense verb right before a weekday, in a sentence with no past or future cue.
-_PRESENT_VERB = re.compile(  # "shift Sunday", "flies into Tokyo on Monday"
-    r"\b(?:is|are|opens?|closes?|starts?|begins?|ends?|shifts?|plays?|meets?|faces?|hosts?"
+_PRESENT_VERB = re.compile(  # "the vote is Sunday", "shift Sunday", "flies into Tokyo on Monday"
+    r"\b(?:is|are)\s+(?:on\s+)?$"  # not "are investigating the attack on Monday"
+    r"|\b(?:opens?|closes?|starts?|begins?|ends?|shifts?|plays?|meets?|faces?|hosts?"
     r"|visits?|leaves?|arrives?|returns?|resumes?|takes?\s+place|goes|go|flies|fly|travels?"
     r"|heads?|holds?)\s+(?:[\w.'’-]+\s+){0,3}?(?:on\s+)?$",
     re.I,
