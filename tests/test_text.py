@@ -49,6 +49,8 @@ def test_is_prose(text, prose):
         ("Lebanese Hezbollah fighters attacked.", ("Hezbollah", "Lebanon")),
         ("Kenyan officials met Japanese envoys.", ("Kenya", "Japan")),  # not "Kenyan of(ficials)"
         ("Ursula von der Leyen spoke.", ("Ursula von der Leyen",)),
+        ("He met Hun Sen.", ("Hun Sen",)),  # an abbreviated title ends no name
+        ("Sen. John McCain spoke.", ("John McCain",)),
     ],
 )
 def test_actors(text, expected):

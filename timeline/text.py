@@ -107,6 +107,7 @@ _COMPASS = {"northeast", "northwest", "southeast", "southwest", "northeastern", 
             "southeastern", "southwestern"}  # fmt: skip
 
 
+_ABBREV_TITLES = {"sen", "gen", "gov", "rep", "col", "lt", "capt", "dr"}
 _PARTICLES = {"of", "the", "de", "der", "den", "del", "von", "van", "bin", "ibn"}
 _MONTH_ABBR = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
@@ -131,7 +132,7 @@ def _clean_run(run: str) -> str:
         and not _ORG_WORDS.search(" ".join(tokens[1:]))
     ):
         tokens.pop(0)
-    while tokens and tokens[-1].lower() in _PARTICLES | TITLES:
+    while tokens and tokens[-1].lower() in _PARTICLES | (TITLES - _ABBREV_TITLES):
         tokens.pop()
     return " ".join(tokens)
 
@@ -178,7 +179,9 @@ def _split_run(run: str) -> list[str]:
     for i, token in enumerate(tokens):
         bare = token.lower().rstrip(".,")
         prev = tokens[i - 1].lower().rstrip(".,") if i else ""
-        if bare in TITLES or (bare == "of" and prev in TITLES):
+        last_abbrev = i == len(tokens) - 1 and bare in _ABBREV_TITLES  # nothing after it
+        if (bare in TITLES and not last_abbrev) or (bare == "of" and prev in TITLES):
+            # an abbreviated title ends no name: "Hun Sen" is a name, "Sen. McCain" a senator
             if parts[-1] and parts[-1][0].lower().rstrip(".,") in DEMONYMS:
                 parts[-1] = parts[-1][:1]  # "Russian Foreign Minister": keep the demonym
             parts.append([])
