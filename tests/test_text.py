@@ -50,6 +50,7 @@ def test_is_prose(text, prose):
         ("Kenyan officials met Japanese envoys.", ("Kenya", "Japan")),  # not "Kenyan of(ficials)"
         ("Ursula von der Leyen spoke.", ("Ursula von der Leyen",)),
         ("He met Hun Sen.", ("Hun Sen",)),  # an abbreviated title ends no name
+        ("Somali pirates hijacked a ship.", ("Somalia",)),
         ("Sen. John McCain spoke.", ("John McCain",)),
     ],
 )
