@@ -296,6 +296,8 @@ RANGES_AND_CUES = [
     ("Defense Secretary Cohen flies into Tokyo on Monday.", datetime(1997, 4, 6), "Monday", "1997-04-07"),
     ("Police are investigating the attack on Monday.", datetime(1997, 4, 6), "Monday", "1997-03-31"),
     ("The talks are on Monday.", datetime(1997, 4, 6), "Monday", "1997-04-07"),
+    # "following" without "the" is a preposition, not part of the day
+    ("Calm has returned to Monrovia following Friday's demonstration.", datetime(2005, 11, 12), "Friday", "2005-11-11"),
     # abbreviated units and "Xmas"
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "30 mins", "PT30M"),
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "2 hrs", "PT2H"),
