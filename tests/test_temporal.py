@@ -298,6 +298,10 @@ RANGES_AND_CUES = [
     ("The talks are on Monday.", datetime(1997, 4, 6), "Monday", "1997-04-07"),
     # "following" without "the" is a preposition, not part of the day
     ("Calm has returned to Monrovia following Friday's demonstration.", datetime(2005, 11, 12), "Friday", "2005-11-11"),
+    ("They expect to start in the first quarter of the next year.", datetime(2005, 11, 30), "the first quarter of the next year", "2006-Q1"),
+    # "earlier in the day" is the news day, not a day decades back; "later that day" is anaphoric
+    ("The war ended on April 30, 1975. Earlier in the day Rubin visited a school.", datetime(1997, 4, 8), "Earlier in the day", "1997-04-08"),
+    ("Troops entered the city on April 30, 1975. Later that day Saigon fell.", datetime(1997, 4, 8), "Later that day", "1975-04-30"),
     # abbreviated units and "Xmas"
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "30 mins", "PT30M"),
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "2 hrs", "PT2H"),
@@ -469,6 +473,7 @@ def test_durations_sets_refs(text, span, value, typ):
 
 
 NOT_DATES = [
+    "Exports rose, local daily The Bangladesh Observer reported.",  # a newspaper
     "About 2000 had fled the fighting, officials said.",  # a count
     "The May government budget was cut.",  # 'the May' before no event
     "Yakubu scored a second-half penalty to earn a 2-2 draw.",  # the match's half

@@ -158,11 +158,16 @@ _PAPER_AFTER = re.compile(
 )
 
 
+_PAPER_NAME_NEXT = re.compile(r"\s+(?:The|Der|Die|Le|La|El|Al)\s+[A-Z]")
+
+
 def a_adverb_set(m: re.Match[str], ctx: Context) -> bool:
     """'Daily' capitalised inside a sentence is a name ('the Daily Mail', 'RT – Daily news'),
     and 'the daily said' is a newspaper."""
     if _PAPER_BEFORE.search(ctx.before(m.start(), 50)) and _PAPER_AFTER.match(ctx.after(m.end())):
         return False
+    if _PAPER_NAME_NEXT.match(ctx.after(m.end())):
+        return False  # "local daily The Bangladesh Observer", "the weekly Der Spiegel"
     return not m["w"][0].isupper() or bool(_SENTENCE_START.search(ctx.before(m.start(), 6)))
 
 
@@ -222,8 +227,12 @@ def _previous_day(ctx: Context) -> tuple[date, str]:
 
 
 def r_same_day(m: re.Match[str], ctx: Context) -> Res | None:
-    """earlier in the day, later that day, the same day: the day just mentioned."""
+    """earlier in the day, later that day, the same day: the day just mentioned. 'Earlier in
+    the day' names the news day: a day mentioned long before publication ("the tank crashed
+    through the gates on April 30, 1975. Earlier in the day Rubin visited...") is not it."""
     day, anchor = _previous_day(ctx)
+    if " in " in m.group().lower() and abs((day - ctx.dct).days) > 7:
+        day, anchor = ctx.dct, "publication"
     return _day_res(day, m["part"], anchor)
 
 
