@@ -299,9 +299,14 @@ RANGES_AND_CUES = [
     # "following" without "the" is a preposition, not part of the day
     ("Calm has returned to Monrovia following Friday's demonstration.", datetime(2005, 11, 12), "Friday", "2005-11-11"),
     ("They expect to start in the first quarter of the next year.", datetime(2005, 11, 30), "the first quarter of the next year", "2006-Q1"),
-    # "earlier in the day" is the news day, not a day decades back; "later that day" is anaphoric
-    ("The war ended on April 30, 1975. Earlier in the day Rubin visited a school.", datetime(1997, 4, 8), "Earlier in the day", "1997-04-08"),
+    # "later that day" is anaphoric
     ("Troops entered the city on April 30, 1975. Later that day Saigon fell.", datetime(1997, 4, 8), "Later that day", "1975-04-30"),
+    # review 2: the scheduled present, with a reporting verb; not plural nouns, not "IS"
+    ("The vote is on Sunday, officials said.", datetime(2024, 3, 13), "Sunday", "2024-03-17"),
+    ("Heads of state gather Monday in Paris.", datetime(2024, 3, 13), "Monday", "2024-03-11"),
+    ("Bomb attack by IS Monday kills 20.", datetime(2024, 3, 13), "Monday", "2024-03-11"),
+    # "the next year" counts from a year just named
+    ("In 2015, the company said it would list in the first quarter of the next year.", datetime(2024, 3, 13), "the first quarter of the next year", "2016-Q1"),
     # abbreviated units and "Xmas"
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "30 mins", "PT30M"),
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "2 hrs", "PT2H"),

@@ -51,6 +51,11 @@ def test_is_prose(text, prose):
         ("Ursula von der Leyen spoke.", ("Ursula von der Leyen",)),
         ("He met Hun Sen.", ("Hun Sen",)),  # an abbreviated title ends no name
         ("Somali pirates hijacked a ship.", ("Somalia",)),
+        # a demonym that is part of a name or a people stays ("Swiss Re", "Bosnian Serb")
+        ("Swiss Re said losses rose.", ("Swiss Re",)),
+        ("The Greek Orthodox Church condemned it.", ("Greek Orthodox Church",)),
+        ("Bosnian Serb forces shelled Sarajevo.", ("Bosnian Serb", "Sarajevo")),
+        ("Prime Minister Hun Sen Monday ordered troops out.", ("Hun Sen",)),
         ("Sen. John McCain spoke.", ("John McCain",)),
     ],
 )

@@ -247,7 +247,7 @@ def r_rel_month(m: re.Match[str], ctx: Context) -> Res | None:
 
 def r_month_rel_year(m: re.Match[str], ctx: Context) -> Res | None:
     """July last year, January this year."""
-    y = rel_year(ctx, m["rel"])
+    y = rel_year(ctx, m["rel"], m.start())
     return Res(TimexType.DATE, f"{y:04d}-{month_number(m['mon']):02d}") if y else None
 
 
@@ -381,12 +381,27 @@ def r_year_range(m: re.Match[str], ctx: Context) -> Res | None:
     )
 
 
-def rel_year(ctx: Context, rel: str | None) -> int | None:
-    """The year meant by 'this/last/next year' (None when no such phrase)."""
+def rel_year(ctx: Context, rel: str | None, pos: int = -1) -> int | None:
+    """The year meant by 'this/last/next year' (None when no such phrase); 'the next/following/
+    previous year' counts from a year just named ("In 2015 it planned to list in the first
+    quarter of the next year"), else from publication."""
     if not rel:
         return None
-    word = rel.lower().split()[-1]
-    return ctx.dct.year + {"last": -1, "previous": -1, "next": 1, "following": 1}.get(word, 0)
+    words = rel.lower().split()
+    base = ctx.dct.year
+    if words[0] == "the" and pos >= 0 and (named := _recent_year(ctx, pos)) is not None:
+        base = named
+    return base + {"last": -1, "previous": -1, "next": 1, "following": 1}.get(words[-1], 0)
+
+
+def _recent_year(ctx: Context, pos: int, window: int = 250) -> int | None:
+    """The year of the latest date named (not inferred) in the text just before pos, if any."""
+    for value, end in reversed(ctx.history):
+        if pos - end > window:
+            break
+        if re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", value):
+            return int(value[:4])
+    return None
 
 
 ABS_RULES: list[Rule] = [

@@ -41,7 +41,7 @@ from timeline.temporal_rules_rel import with_part
 
 def r_day_rel_year(m: re.Match[str], ctx: Context) -> Res | None:
     """'Nov. 13 last year', '5 March this year': that day in the year named."""
-    y = rel_year(ctx, m["rel"])
+    y = rel_year(ctx, m["rel"], m.start())
     if y is None:
         return None
     return date_res(leap_fallback(y, month_number(m["mon"]), day_number(m["day"])), ctx, m)

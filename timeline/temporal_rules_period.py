@@ -84,7 +84,7 @@ def r_quarter(m: re.Match[str], ctx: Context) -> Res | None:
     """the third quarter (of 2021), Q3 2021, third-quarter."""
     q = int(m["q"]) if m["q"] else ORDINALS[m["ord"].lower()]
     year = m["y1"] or m["y2"]
-    y = int(year) if year else rel_year(ctx, m["rel"] or m["rel2"])
+    y = int(year) if year else rel_year(ctx, m["rel"] or m["rel2"], m.start())
     if y is not None and year and len(year) == 2:
         y = 2000 + int(year) if int(year) < 50 else 1900 + int(year)
     anchor = "absolute" if year else "publication"
@@ -149,7 +149,7 @@ def r_half(m: re.Match[str], ctx: Context) -> Res | None:
         h = int(m["h"] or m["h2"])
     else:
         h = 1 if m["ord"].lower() in ("first", "1st") else 2
-    y = _two_digit(m["y2"]) if m["y2"] else rel_year(ctx, m["rel"])
+    y = _two_digit(m["y2"]) if m["y2"] else rel_year(ctx, m["rel"], m.start())
     if y is None:
         y = ctx.dct.year
         if h == 2 and ctx.dct.month <= 6 and not ctx.future(m.start(), m.end()):
@@ -196,7 +196,7 @@ def r_season(m: re.Match[str], ctx: Context) -> Res | None:
     code = SEASONS[m["s"].lower()]
     year = int(m["y"]) if m["y"] else spoken_year(m["sy"]) if m["sy"] else None
     if m["rel"]:  # "autumn this year", "the summer of last year"
-        return Res(TimexType.DATE, f"{rel_year(ctx, m['rel']):04d}-{code}")
+        return Res(TimexType.DATE, f"{rel_year(ctx, m['rel'], m.start()):04d}-{code}")
     if year is not None:  # "the winter of 1994", "the winter of nineteen ninety-four"
         return Res(TimexType.DATE, f"{year:04d}-{code}", anchor="absolute")
     dct = ctx.dct

@@ -74,17 +74,24 @@ def weekday_date(ctx: Context, wd: int, rel: str, start: int, end: int) -> date:
         )  # "from Thursday through Friday"
     if ctx.deadline(start) or ctx.future(start, end):  # "until Monday", "will meet Monday"
         return dct + timedelta(days=ahead)
-    if back and _PRESENT_VERB.search(ctx.before(start, 50)) and not ctx.tense(start, end):
+    if (
+        back
+        and _PRESENT_VERB.search(ctx.before(start, 50))
+        and not ctx.tense(start, end, reporting=False)  # "the vote is on Sunday, officials said"
+    ):
         return dct + timedelta(days=ahead)  # "most areas shift Sunday to summer time": scheduled
     return dct - timedelta(days=back)
 
 
 # A present-tense verb right before a weekday, in a sentence with no past or future cue.
 _PRESENT_VERB = re.compile(  # "the vote is Sunday", "shift Sunday", "flies into Tokyo on Monday"
-    r"\b(?:is|are)\s+(?:on\s+)?$"  # not "are investigating the attack on Monday"
-    r"|\b(?:opens?|closes?|starts?|begins?|ends?|shifts?|plays?|meets?|faces?|hosts?"
-    r"|visits?|leaves?|arrives?|returns?|resumes?|takes?\s+place|goes|go|flies|fly|travels?"
-    r"|heads?|holds?)\s+(?:[\w.'’-]+\s+){0,3}?(?:on\s+)?$",
+    r"\b(?-i:is|are)\s+(?:on\s+)?$"  # not "are investigating the attack on Monday", not "IS"
+    # verbs that are never plural nouns may stand a few words before the day ...
+    r"|\b(?:shifts?|flies|fly|travels?|arrives?|leaves?|goes|go|meets?|begins?|resumes?"
+    r"|takes?\s+place)\s+(?:[\w.'’-]+\s+){0,3}?(?:on\s+)?$"
+    # ... the others only right before it ("heads of state gather Monday")
+    r"|\b(?:opens?|closes?|starts?|ends?|plays?|faces?|hosts?|visits?|returns?|heads?|holds?)"
+    r"\s+(?:on\s+)?$",
     re.I,
 )
 
@@ -394,7 +401,7 @@ _THE_REL = (
 )
 
 REL_RULES: list[Rule] = [
-    Rule("weekday", rx(rf"\b(?:(?:the\s+|this\s+)?(?P<rel>last|next|this|coming|past|previous|(?<=the\s)following)\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?:(?P<parts>morning|afternoon|evening|night)s|(?P<part>{PART})))?\b"), r_weekday, a_weekday),
+    Rule("weekday", rx(rf"\b(?:(?:the\s+|this\s+)?(?P<rel>last|next|this|coming|past|previous|(?<=\bthe\s)following)\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?:(?P<parts>morning|afternoon|evening|night)s|(?P<part>{PART})))?\b"), r_weekday, a_weekday),
     Rule("deictic", rx(rf"\b(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>{PART}))?\b"), r_deictic),
     Rule("deictic", rx(rf"\b(?P<w>this|last)\s+(?P<part>{PART})\b"), r_deictic),
     Rule("deictic", rx(r"\b(?P<part>morning|afternoon|evening)\s+(?P<w>yesterday|today|tomorrow)\b"), r_deictic),

@@ -227,12 +227,8 @@ def _previous_day(ctx: Context) -> tuple[date, str]:
 
 
 def r_same_day(m: re.Match[str], ctx: Context) -> Res | None:
-    """earlier in the day, later that day, the same day: the day just mentioned. 'Earlier in
-    the day' names the news day: a day mentioned long before publication ("the tank crashed
-    through the gates on April 30, 1975. Earlier in the day Rubin visited...") is not it."""
+    """earlier in the day, later that day, the same day: the day just mentioned."""
     day, anchor = _previous_day(ctx)
-    if " in " in m.group().lower() and abs((day - ctx.dct).days) > 7:
-        day, anchor = ctx.dct, "publication"
     return _day_res(day, m["part"], anchor)
 
 

@@ -107,7 +107,6 @@ _COMPASS = {"northeast", "northwest", "southeast", "southwest", "northeastern", 
             "southeastern", "southwestern"}  # fmt: skip
 
 
-_ABBREV_TITLES = {"sen", "gen", "gov", "rep", "col", "lt", "capt", "dr"}
 _PARTICLES = {"of", "the", "de", "der", "den", "del", "von", "van", "bin", "ibn"}
 _MONTH_ABBR = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
@@ -128,13 +127,30 @@ def _clean_run(run: str) -> str:
         or tokens[0].lower() in TITLES
         or (tokens[0].lower() in _COMPASS and _is_state(" ".join(tokens[1:])))
         or tokens[0].lower() in DEMONYMS
-        and len(tokens) > 1
-        and not _ORG_WORDS.search(" ".join(tokens[1:]))
+        and _demonym_before_name(tokens[1:])
     ):
         tokens.pop(0)
-    while tokens and tokens[-1].lower() in _PARTICLES | (TITLES - _ABBREV_TITLES):
-        tokens.pop()
+    while tokens and (
+        tokens[-1].lower() in _PARTICLES | (TITLES - {"sen"}) or tokens[-1].lower() in NOT_ACTORS
+    ):
+        tokens.pop()  # "Hun Sen Monday": a weekday or month ends no name
     return " ".join(tokens)
+
+
+# Peoples named with a demonym: "Bosnian Serb forces", "Greek Cypriot leader" are one name.
+_ETHNONYMS = {"serb", "croat", "cypriot", "muslim", "kurd", "arab", "christian", "jew", "tamil",
+              "sunni", "shiite", "shia", "catholic", "protestant", "orthodox"}  # fmt: skip
+
+
+def _demonym_before_name(rest: list[str]) -> bool:
+    """Whether a leading demonym is an attribute of the name after it ("Lebanese Hezbollah",
+    "Russian Sergei Lavrov"), not part of it ("European Union", "Swiss Re", "Bosnian Serb")."""
+    if not rest or _ORG_WORDS.search(" ".join(rest)):
+        return False
+    first = rest[0].lower().rstrip(".,")
+    if first.rstrip("s") in _ETHNONYMS or first in _ETHNONYMS:
+        return False
+    return len(rest) > 1 or len(first) >= 4
 
 
 @lru_cache(maxsize=16)
@@ -179,8 +195,8 @@ def _split_run(run: str) -> list[str]:
     for i, token in enumerate(tokens):
         bare = token.lower().rstrip(".,")
         prev = tokens[i - 1].lower().rstrip(".,") if i else ""
-        last_abbrev = i == len(tokens) - 1 and bare in _ABBREV_TITLES  # nothing after it
-        if (bare in TITLES and not last_abbrev) or (bare == "of" and prev in TITLES):
+        senator = bare == "sen" and token.endswith(".") and i < len(tokens) - 1  # "Sen. McCain"
+        if (bare in TITLES and (bare != "sen" or senator)) or (bare == "of" and prev in TITLES):
             # an abbreviated title ends no name: "Hun Sen" is a name, "Sen. McCain" a senator
             if parts[-1] and parts[-1][0].lower().rstrip(".,") in DEMONYMS:
                 parts[-1] = parts[-1][:1]  # "Russian Foreign Minister": keep the demonym
@@ -227,7 +243,7 @@ _ORG_WORDS = re.compile(
     r"alliance|bank|office|court|government|parliament|commission|committee|service|forces|"
     r"army|navy|embassy|university|company|group|association|organization|organisation|"
     r"institute|news|press|times|post|journal|house|republic|kingdom|states|nations|air|"
-    r"airlines?|airways|telecom|railways?)\b\.?",
+    r"airlines?|airways|telecom|railways?|church|daily|guard|crown|independent)\b\.?",
     re.I,
 )
 
