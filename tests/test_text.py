@@ -56,6 +56,9 @@ def test_is_prose(text, prose):
         ("The Greek Orthodox Church condemned it.", ("Greek Orthodox Church",)),
         ("Bosnian Serb forces shelled Sarajevo.", ("Bosnian Serb", "Sarajevo")),
         ("Prime Minister Hun Sen Monday ordered troops out.", ("Hun Sen",)),
+        ("King Gyanendra of Nepal reshuffled his cabinet.", ("Gyanendra", "Nepal")),
+        ("The University of Tokyo said so.", ("University of Tokyo",)),
+        ("House Speaker Nancy Pelosi said so.", ("House", "Nancy Pelosi")),  # Speaker: a title
         ("Sen. John McCain spoke.", ("John McCain",)),
     ],
 )

@@ -29,6 +29,7 @@ TITLES = {
     "chief",
     "head",
     "chancellor",
+    "speaker",
     "senator",
     "governor",
     "mayor",

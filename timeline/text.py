@@ -223,6 +223,10 @@ def _names_in_run(raw: str) -> list[str]:
     name = _clean_run(raw)
     if not name:
         return names
+    person, of, place = name.partition(" of ")
+    if of and " " not in person and not _ORG_WORDS.search(person) and _is_state(place):
+        # "(King) Gyanendra of Nepal" is a person and a state; "University of Tokyo" is one
+        return [*_names_in_run(person), *_names_in_run(place)]
     low = name.lower()
     if low in METONYMS:
         names.append(METONYMS[low])
