@@ -58,6 +58,7 @@ def test_is_prose(text, prose):
         ("Prime Minister Hun Sen Monday ordered troops out.", ("Hun Sen",)),
         ("King Gyanendra of Nepal reshuffled his cabinet.", ("Gyanendra", "Nepal")),
         ("The University of Tokyo said so.", ("University of Tokyo",)),
+        ("He spoke in English to the Premier League.", ("Premier League",)),  # a language
         ("House Speaker Nancy Pelosi said so.", ("House", "Nancy Pelosi")),  # Speaker: a title
         ("Sen. John McCain spoke.", ("John McCain",)),
     ],

@@ -67,6 +67,7 @@ TITLES = {
 
 # Capitalised words that start sentences or name times, never actors.
 NOT_ACTORS = {
+    "english",  # the language ("in English", "an English daily"), rarely the people
     "the",
     "a",
     "an",
