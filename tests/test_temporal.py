@@ -307,6 +307,10 @@ RANGES_AND_CUES = [
     ("Bomb attack by IS Monday kills 20.", datetime(2024, 3, 13), "Monday", "2024-03-11"),
     # "the next year" counts from a year just named
     ("In 2015, the company said it would list in the first quarter of the next year.", datetime(2024, 3, 13), "the first quarter of the next year", "2016-Q1"),
+    # "on Friday and Saturday": the second day follows the first, unless that puts a past pair
+    # in the future
+    ("The summit is on Friday and Saturday.", datetime(1997, 4, 4), "Saturday", "1997-04-05"),
+    ("Police raided homes on Friday and Saturday.", datetime(1997, 4, 4), "Saturday", "1997-03-29"),
     # abbreviated units and "Xmas"
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "30 mins", "PT30M"),
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "2 hrs", "PT2H"),

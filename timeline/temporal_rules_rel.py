@@ -36,9 +36,9 @@ from timeline.temporal_values import (
     week_value,
 )
 
-_RANGE_FROM_WEEKDAY = re.compile(  # "from Thursday through", "on last Monday and"
+_RANGE_FROM_WEEKDAY = re.compile(  # "from Thursday through", "on last Monday and", "on Friday and"
     rf"\b(?:(?:from|between)\s+(?P<wd>{WD})\s*(?:to|through|till|until|and|-|–)"
-    rf"|(?:last|next)\s+(?P<wd2>{WD})\s+and)\s*$",
+    rf"|(?:(?:last|next|on)\s+)?(?P<wd2>{WD})\s+and)\s*$",
     re.I,
 )
 
@@ -69,9 +69,11 @@ def weekday_date(ctx: Context, wd: int, rel: str, start: int, end: int) -> date:
         and ctx.last_day.weekday() == first
         and (opening["wd"] or wd > first)  # "last Friday and Thursday": not the next Thursday
     ):
-        return ctx.last_day + timedelta(
-            days=(wd - ctx.last_day.weekday()) % 7 or 7
-        )  # "from Thursday through Friday"
+        follows = ctx.last_day + timedelta(days=(wd - ctx.last_day.weekday()) % 7 or 7)
+        # "from Thursday through Friday", "on show on Friday and Saturday"; a pair in a past
+        # sentence stays in the past ("raids on Friday and Saturday" said on a Friday)
+        if follows <= dct or opening["wd"] or ctx.tense(start, end) != "past":
+            return follows
     if ctx.deadline(start) or ctx.future(start, end):  # "until Monday", "will meet Monday"
         return dct + timedelta(days=ahead)
     if (
