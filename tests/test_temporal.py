@@ -310,7 +310,11 @@ RANGES_AND_CUES = [
     # "on Friday and Saturday": the second day follows the first, unless that puts a past pair
     # in the future
     ("The summit is on Friday and Saturday.", datetime(1997, 4, 4), "Saturday", "1997-04-05"),
+    ("Police raided homes on Friday and Saturday.", datetime(1997, 4, 4), "Friday", "1997-03-28"),
     ("Police raided homes on Friday and Saturday.", datetime(1997, 4, 4), "Saturday", "1997-03-29"),
+    ("Polls open on Saturday and Sunday, the commission said.", datetime(1997, 4, 4), "Sunday", "1997-04-06"),
+    ("The vote is on Sunday and Monday.", datetime(1997, 4, 4), "Monday", "1997-04-07"),
+    ("The summit is on Friday night and Saturday.", datetime(1997, 4, 4), "Saturday", "1997-04-05"),
     # abbreviated units and "Xmas"
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "30 mins", "PT30M"),
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "2 hrs", "PT2H"),

@@ -59,7 +59,12 @@ def test_is_prose(text, prose):
         ("King Gyanendra of Nepal reshuffled his cabinet.", ("Gyanendra", "Nepal")),
         ("The University of Tokyo said so.", ("University of Tokyo",)),
         ("He spoke in English to the Premier League.", ("Premier League",)),  # a language
-        ("House Speaker Nancy Pelosi said so.", ("House", "Nancy Pelosi")),  # Speaker: a title
+        ("House Speaker Nancy Pelosi said so.", ("Nancy Pelosi",)),  # "House Speaker": a title
+        ("Speaker of Parliament Nabih Berri said so.", ("Nabih Berri",)),
+        ("Ships entered the Gulf of Mexico.", ("Gulf of Mexico",)),  # no title: one name
+        ("The Emir of Qatar met Bush.", ("Emir of Qatar", "Bush")),
+        ("English Channel ferries stopped.", ("English Channel",)),
+        ("Prime Minister Bill English said so.", ("Bill English",)),
         ("Sen. John McCain spoke.", ("John McCain",)),
     ],
 )

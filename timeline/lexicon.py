@@ -67,7 +67,6 @@ TITLES = {
 
 # Capitalised words that start sentences or name times, never actors.
 NOT_ACTORS = {
-    "english",  # the language ("in English", "an English daily"), rarely the people
     "the",
     "a",
     "an",

@@ -38,7 +38,7 @@ from timeline.temporal_values import (
 
 _RANGE_FROM_WEEKDAY = re.compile(  # "from Thursday through", "on last Monday and", "on Friday and"
     rf"\b(?:(?:from|between)\s+(?P<wd>{WD})\s*(?:to|through|till|until|and|-|–)"
-    rf"|(?:(?:last|next|on)\s+)?(?P<wd2>{WD})\s+and)\s*$",
+    rf"|(?P<rel2>(?:last|next)\s+)?(?P<wd2>{WD})(?:\s+{PART})?\s+and)\s*$",
     re.I,
 )
 
@@ -67,15 +67,25 @@ def weekday_date(ctx: Context, wd: int, rel: str, start: int, end: int) -> date:
         opening
         and ctx.last_day is not None
         and ctx.last_day.weekday() == first
-        and (opening["wd"] or wd > first)  # "last Friday and Thursday": not the next Thursday
+        # "last Friday and Thursday" is no pair; "Sunday and Monday" is
+        and (opening["wd"] or 1 <= (wd - first) % 7 <= 3)
     ):
         follows = ctx.last_day + timedelta(days=(wd - ctx.last_day.weekday()) % 7 or 7)
-        # "from Thursday through Friday", "on show on Friday and Saturday"; a pair in a past
-        # sentence stays in the past ("raids on Friday and Saturday" said on a Friday)
-        if follows <= dct or opening["wd"] or ctx.tense(start, end) != "past":
+        # "from Thursday through Friday", "the summit is on Friday and Saturday"; a pair in a
+        # past sentence stays in the past ("raids on Friday and Saturday" said on a Friday)
+        if follows <= dct or opening["wd"] or ctx.tense(start, end, reporting=False) != "past":
             return follows
     if ctx.deadline(start) or ctx.future(start, end):  # "until Monday", "will meet Monday"
         return dct + timedelta(days=ahead)
+    if (
+        not back
+        and (pair := _PAIR_NEXT.match(ctx.text, end))
+        and (
+            1 <= (WEEKDAYS[pair["wd"].lower()] - wd) % 7 <= 3
+            and ctx.tense(start, end, reporting=False) == "past"
+        )
+    ):
+        return dct - timedelta(days=7)  # "raided homes on Friday and Saturday" said on a Friday
     if (
         back
         and _PRESENT_VERB.search(ctx.before(start, 50))
@@ -83,6 +93,9 @@ def weekday_date(ctx: Context, wd: int, rel: str, start: int, end: int) -> date:
     ):
         return dct + timedelta(days=ahead)  # "most areas shift Sunday to summer time": scheduled
     return dct - timedelta(days=back)
+
+
+_PAIR_NEXT = re.compile(rf"(?:\s+{PART})?\s+and\s+(?:on\s+)?(?P<wd>{WD})\b", re.I)
 
 
 # A present-tense verb right before a weekday, in a sentence with no past or future cue.

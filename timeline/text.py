@@ -107,6 +107,7 @@ _COMPASS = {"northeast", "northwest", "southeast", "southwest", "northeastern", 
             "southeastern", "southwestern"}  # fmt: skip
 
 
+_HOUSES = {"house", "parliament", "assembly", "senate", "knesset", "duma", "congress", "majlis"}
 _PARTICLES = {"of", "the", "de", "der", "den", "del", "von", "van", "bin", "ibn"}
 _MONTH_ABBR = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
@@ -191,6 +192,7 @@ def _split_run(run: str) -> list[str]:
     """Split a capitalised run at titles ("NATO Secretary General Jens Stoltenberg",
     "Secretary of State Madeleine Albright") and hyphenated compounds ("US-led")."""
     parts: list[list[str]] = [[]]
+    titled: set[int] = set()  # parts that follow a title: a person's name
     tokens = run.split()
     for i, token in enumerate(tokens):
         bare = token.lower().rstrip(".,")
@@ -200,9 +202,17 @@ def _split_run(run: str) -> list[str]:
             # an abbreviated title ends no name: "Hun Sen" is a name, "Sen. McCain" a senator
             if parts[-1] and parts[-1][0].lower().rstrip(".,") in DEMONYMS:
                 parts[-1] = parts[-1][:1]  # "Russian Foreign Minister": keep the demonym
+            if bare == "speaker" and [w.lower() for w in parts[-1]] in ([w] for w in _HOUSES):
+                parts[-1] = []  # "House Speaker Nancy Pelosi": the house is part of the title
             parts.append([])
-        elif prev == "of" and bare in _PORTFOLIOS and i >= 2 and tokens[i - 2].lower() in TITLES:
-            continue  # the portfolio of "Secretary of State" is no name
+            titled.add(len(parts) - 1)
+        elif (
+            prev == "of"
+            and (bare in _PORTFOLIOS or bare in _HOUSES)
+            and i >= 2
+            and (tokens[i - 2].lower() in TITLES)
+        ):
+            continue  # the portfolio of "Secretary of State", "Speaker of Parliament" is no name
         elif "-" in token.strip("-"):
             parts.extend([[p] for p in token.split("-") if p[:1].isupper()])
             parts.append([])
@@ -213,7 +223,14 @@ def _split_run(run: str) -> list[str]:
             parts.append([])
         else:
             parts[-1].append(token)
-    return [" ".join(p) for p in parts if p]
+    out: list[str] = []
+    for k, part in enumerate(parts):
+        person, of, place = " ".join(part).partition(" of ")
+        if k in titled and of and " " not in person and _is_state(place):
+            out += [person, place]  # "King Gyanendra of Nepal": a person and a state
+        elif part:
+            out.append(" ".join(part))
+    return out
 
 
 def _names_in_run(raw: str) -> list[str]:
@@ -223,17 +240,13 @@ def _names_in_run(raw: str) -> list[str]:
     name = _clean_run(raw)
     if not name:
         return names
-    person, of, place = name.partition(" of ")
-    if of and " " not in person and not _ORG_WORDS.search(person) and _is_state(place):
-        # "(King) Gyanendra of Nepal" is a person and a state; "University of Tokyo" is one
-        return [*_names_in_run(person), *_names_in_run(place)]
     low = name.lower()
     if low in METONYMS:
         names.append(METONYMS[low])
     elif state := demonym(name):
         names.append(state)
-    elif low in _MONTH_ABBR:
-        pass  # "Nov" of "Nov. 2" (its dot stripped), not a name; "Jan Kavan" is one
+    elif low in _MONTH_ABBR or low == "english":
+        pass  # "Nov" of "Nov. 2" (its dot stripped); "English" the language ("in English")
     elif low not in NOT_ACTORS and low not in TITLES and (len(name) > 2 or name.isupper()):
         names.append(name)
     if (state := demonym(first)) and state not in names and not low.startswith(first):
