@@ -315,6 +315,9 @@ RANGES_AND_CUES = [
     ("Polls open on Saturday and Sunday, the commission said.", datetime(1997, 4, 4), "Sunday", "1997-04-06"),
     ("The vote is on Sunday and Monday.", datetime(1997, 4, 4), "Monday", "1997-04-07"),
     ("The summit is on Friday night and Saturday.", datetime(1997, 4, 4), "Saturday", "1997-04-05"),
+    # a past verb right after the date is its own clause's ("and on Monday criticised")
+    ("Clark said it will be difficult and on Monday criticised the proceedings.", datetime(2005, 12, 6), "Monday", "2005-12-05"),
+    ("Elections will be held Sunday followed by a runoff.", datetime(2005, 12, 6), "Sunday", "2005-12-11"),
     # abbreviated units and "Xmas"
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "30 mins", "PT30M"),
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "2 hrs", "PT2H"),

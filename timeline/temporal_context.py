@@ -55,6 +55,8 @@ _DEADLINE = re.compile(  # "until Monday", "by mid-May", "until about midday on 
     re.I,
 )
 _SINCE_CLAUSE = re.compile(r"\bsince\s+the\s+[^,;:.!?]*\bin\s+$", re.I)
+_ADVERB_GAP = re.compile(r"\s+(?:[a-z]+ly\s+)?")
+_BY = re.compile(r"\s+by\b")
 _PAST_AUX_NEXT = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:was|were|had)\b")
 _FOR_DAY = re.compile(r"\bfor\s+$", re.I)  # "called a strike for Monday": a day planned
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
@@ -252,6 +254,13 @@ class Context:
         left, right = self.sentence(start, end)
         if _PAST_AUX_NEXT.match(self.text, end, right):
             return "past"  # the date's own clause: "observers late Wednesday were predicting"
+        gap = _ADVERB_GAP.match(self.text, end, right)
+        if (
+            gap
+            and (verb := _PAST.match(self.text, gap.end(), right))
+            and not _BY.match(self.text, verb.end(), right)
+        ):  # not "elections will be held Sunday followed by a runoff"
+            return "past"  # "...will be difficult, and on Monday criticised the proceedings"
         cut = left == start - _SENTENCE_REACH or right == end + _SENTENCE_REACH
         cues = self._tense_cues(left, right, sentence=not cut)
         if not reporting:  # "said" is both a past cue and a reporting one: drop both
