@@ -11,7 +11,8 @@ from datetime import date, timedelta
 
 from timeline.models import TimexType
 from timeline.temporal_context import Context, Res
-from timeline.temporal_rules_abs import TENSE_REACH_DAYS, YEAR, Rule, rx
+from timeline.temporal_rules_abs import YEAR, Rule, rx
+from timeline.temporal_years import TENSE_REACH_DAYS
 
 
 def easter(year: int) -> date:

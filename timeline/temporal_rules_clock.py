@@ -11,8 +11,10 @@ from datetime import date, timedelta
 from timeline.models import TimexType
 from timeline.temporal_context import Context, Res
 from timeline.temporal_lexicon import DAYNUM, MON, WD, WEEKDAYS, day_number, month_number
-from timeline.temporal_rules_abs import Rule, pick_year, rx
-from timeline.temporal_rules_rel import DEICTIC, DEICTIC_WORDS, weekday_date
+from timeline.temporal_rules_abs import Rule, rx
+from timeline.temporal_rules_rel import DEICTIC, DEICTIC_WORDS
+from timeline.temporal_weekdays import weekday_date
+from timeline.temporal_years import pick_year
 
 _DAY_AFTER = re.compile(
     rf"\s*\([^()]{{1,30}}\)\s*,?\s*(?:on\s+)?(?P<dp>today|tonight|yesterday|tomorrow|(?P<wd>{WD}))\b",

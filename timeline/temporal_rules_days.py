@@ -26,17 +26,9 @@ from timeline.temporal_lexicon import (
     day_number,
     month_number,
 )
-from timeline.temporal_rules_abs import (
-    Rule,
-    capitalized,
-    date_res,
-    leap_fallback,
-    pick_year,
-    r_month_year,
-    rel_year,
-    rx,
-)
+from timeline.temporal_rules_abs import Rule, capitalized, date_res, r_month_year, rx
 from timeline.temporal_rules_rel import with_part
+from timeline.temporal_years import leap_fallback, pick_year, rel_year
 
 
 def r_day_rel_year(m: re.Match[str], ctx: Context) -> Res | None:

@@ -11,8 +11,9 @@ from datetime import date
 from timeline.models import TimexType
 from timeline.temporal_context import Context, Res
 from timeline.temporal_lexicon import DECADE_WORDS, NAME_NEXT, ORDINALS, SEASONS, YEAR
-from timeline.temporal_rules_abs import SPOKEN_YEAR, Rule, rel_year, rx, spoken_year
+from timeline.temporal_rules_abs import SPOKEN_YEAR, Rule, rx, spoken_year
 from timeline.temporal_values import interval, quarter_of
+from timeline.temporal_years import rel_year
 
 
 def r_decade(m: re.Match[str], ctx: Context) -> Res | None:

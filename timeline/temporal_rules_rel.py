@@ -26,7 +26,7 @@ from timeline.temporal_lexicon import (
     number,
     unit_name,
 )
-from timeline.temporal_rules_abs import Rule, pick_year, rx
+from timeline.temporal_rules_abs import Rule, rx
 from timeline.temporal_values import (
     duration,
     interval,
@@ -35,80 +35,8 @@ from timeline.temporal_values import (
     shift_value,
     week_value,
 )
-
-_RANGE_FROM_WEEKDAY = re.compile(  # "from Thursday through", "on last Monday and", "on Friday and"
-    rf"\b(?:(?:from|between)\s+(?P<wd>{WD})\s*(?:to|through|till|until|and|-|–)"
-    rf"|(?P<rel2>(?:last|next)\s+)?(?P<wd2>{WD})(?:\s+{PART})?\s+and)\s*$",
-    re.I,
-)
-
-
-def weekday_date(ctx: Context, wd: int, rel: str, start: int, end: int) -> date:
-    """News convention: a bare weekday is the latest such day on/before publication, or the
-    next one on/after it when the sentence speaks of the future."""
-    dct = ctx.dct
-    back = (dct.weekday() - wd) % 7
-    ahead = (wd - dct.weekday()) % 7
-    rel = rel.lower()
-    if rel in ("previous", "following") and ctx.last_day is not None:
-        dct = ctx.last_day  # "the previous Friday": relative to the day just mentioned
-        back = (dct.weekday() - wd) % 7
-        ahead = (wd - dct.weekday()) % 7
-        rel = "last" if rel == "previous" else "next"
-    if rel in ("last", "past", "previous"):
-        return dct - timedelta(days=back or 7)
-    if rel == "next":
-        return dct + timedelta(days=ahead or 7)
-    if rel in ("this", "coming"):
-        return dct + timedelta(days=ahead)
-    opening = _RANGE_FROM_WEEKDAY.search(ctx.before(start, 40))
-    first = WEEKDAYS[(opening["wd"] or opening["wd2"]).lower()] if opening else -1
-    if (
-        opening
-        and ctx.last_day is not None
-        and ctx.last_day.weekday() == first
-        # "last Friday and Thursday" is no pair; "Sunday and Monday" is
-        and (opening["wd"] or 1 <= (wd - first) % 7 <= 3)
-    ):
-        follows = ctx.last_day + timedelta(days=(wd - ctx.last_day.weekday()) % 7 or 7)
-        # "from Thursday through Friday", "the summit is on Friday and Saturday"; a pair in a
-        # past sentence stays in the past ("raids on Friday and Saturday" said on a Friday)
-        if follows <= dct or opening["wd"] or ctx.tense(start, end, reporting=False) != "past":
-            return follows
-    if ctx.deadline(start) or ctx.future(start, end):  # "until Monday", "will meet Monday"
-        return dct + timedelta(days=ahead)
-    if (
-        not back
-        and (pair := _PAIR_NEXT.match(ctx.text, end))
-        and (
-            1 <= (WEEKDAYS[pair["wd"].lower()] - wd) % 7 <= 3
-            and ctx.tense(start, end, reporting=False) == "past"
-        )
-    ):
-        return dct - timedelta(days=7)  # "raided homes on Friday and Saturday" said on a Friday
-    if (
-        back
-        and _PRESENT_VERB.search(ctx.before(start, 50))
-        and not ctx.tense(start, end, reporting=False)  # "the vote is on Sunday, officials said"
-    ):
-        return dct + timedelta(days=ahead)  # "most areas shift Sunday to summer time": scheduled
-    return dct - timedelta(days=back)
-
-
-_PAIR_NEXT = re.compile(rf"(?:\s+{PART})?\s+and\s+(?:on\s+)?(?P<wd>{WD})\b", re.I)
-
-
-# A present-tense verb right before a weekday, in a sentence with no past or future cue.
-_PRESENT_VERB = re.compile(  # "the vote is Sunday", "shift Sunday", "flies into Tokyo on Monday"
-    r"\b(?-i:is|are)\s+(?:on\s+)?$"  # not "are investigating the attack on Monday", not "IS"
-    # verbs that are never plural nouns may stand a few words before the day ...
-    r"|\b(?:shifts?|flies|fly|travels?|arrives?|leaves?|goes|go|meets?|begins?|resumes?"
-    r"|takes?\s+place)\s+(?:[\w.'’-]+\s+){0,3}?(?:on\s+)?$"
-    # ... the others only right before it ("heads of state gather Monday")
-    r"|\b(?:opens?|closes?|starts?|ends?|plays?|faces?|hosts?|visits?|returns?|heads?|holds?)"
-    r"\s+(?:on\s+)?$",
-    re.I,
-)
+from timeline.temporal_weekdays import weekday_date
+from timeline.temporal_years import pick_year
 
 
 def with_part(d: date, part: str | None, anchor: str = "publication") -> Res:
