@@ -170,17 +170,15 @@ def _draft(
     template: Event | None = None,
 ) -> Draft:
     """Build a draft event for a clause, dated by `expr`, by `template`'s date, or by `pub`."""
-    text = clause_text(sent, clause)
+    text, sentence = clause_text(sent, clause), sent.text
     local = without_expression(text, expr, clause.start) if expr else text
-    if clause.start == sent.start:
-        local = DATELINE_TEXT.sub("", local)
+    if clause.start == sent.start:  # a wire dateline: neither title nor actors (city, agency)
+        local, text, sentence = (DATELINE_TEXT.sub("", s) for s in (local, text, sentence))
     proper = proper_tokens(article.text)
     title_src, speaker = attribution(local.strip(" ,;–—-"), proper)
     title_src = REPORT_FRAME.sub("", title_src) or title_src
     own_only = template is not None and not dated
-    lead = clause.start == sent.start  # a dateline's city and agency are no actors
-    body, sentence = (DATELINE_TEXT.sub("", s) if lead else s for s in (text, sent.text))
-    found = _ordered_actors(speaker, body, sentence, own_only, proper)
+    found = _ordered_actors(speaker, text, sentence, own_only, proper)
     mention = Mention(
         article_id=article.id,
         sentence_index=sent.index,
