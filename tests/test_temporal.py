@@ -318,6 +318,10 @@ RANGES_AND_CUES = [
     # a past verb right after the date is its own clause's ("and on Monday criticised")
     ("Clark said it will be difficult and on Monday criticised the proceedings.", datetime(2005, 12, 6), "Monday", "2005-12-05"),
     ("Elections will be held Sunday followed by a runoff.", datetime(2005, 12, 6), "Sunday", "2005-12-11"),
+    # ... only where the date opens its clause ("and on Monday criticised")
+    ("Ministers will meet Monday determined to reach a deal.", datetime(2022, 1, 19), "Monday", "2022-01-24"),
+    ("Lawmakers will hold a Thursday closed-door session.", datetime(2022, 1, 17), "Thursday", "2022-01-20"),
+    ("Growth will slow in the fourth quarter weighed down by energy costs.", datetime(2022, 8, 10), "the fourth quarter", "2022-Q4"),
     # abbreviated units and "Xmas"
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "30 mins", "PT30M"),
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "2 hrs", "PT2H"),

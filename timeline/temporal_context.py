@@ -56,7 +56,8 @@ _DEADLINE = re.compile(  # "until Monday", "by mid-May", "until about midday on 
 )
 _SINCE_CLAUSE = re.compile(r"\bsince\s+the\s+[^,;:.!?]*\bin\s+$", re.I)
 _ADVERB_GAP = re.compile(r"\s+(?:[a-z]+ly\s+)?")
-_BY = re.compile(r"\s+by\b")
+_BY = re.compile(r"-|\s+(?:\w+\s+){0,2}?by\b")  # "closed-door", "weighed (down) by"
+_CLAUSE_OPENS = re.compile(r"(?:\band|\bbut|[,;])\s+(?:on\s+)?$", re.I)
 _PAST_AUX_NEXT = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:was|were|had)\b")
 _FOR_DAY = re.compile(r"\bfor\s+$", re.I)  # "called a strike for Monday": a day planned
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
@@ -257,10 +258,12 @@ class Context:
         gap = _ADVERB_GAP.match(self.text, end, right)
         if (
             gap
+            and _CLAUSE_OPENS.search(self.text, max(left, start - 12), start)
             and (verb := _PAST.match(self.text, gap.end(), right))
             and not _BY.match(self.text, verb.end(), right)
-        ):  # not "elections will be held Sunday followed by a runoff"
-            return "past"  # "...will be difficult, and on Monday criticised the proceedings"
+        ):  # a clause that the date opens: "...will be difficult, and on Monday criticised the
+            # proceedings"; not "will meet Monday determined to...", "held Sunday followed by"
+            return "past"
         cut = left == start - _SENTENCE_REACH or right == end + _SENTENCE_REACH
         cues = self._tense_cues(left, right, sentence=not cut)
         if not reporting:  # "said" is both a past cue and a reporting one: drop both
