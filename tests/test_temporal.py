@@ -322,6 +322,9 @@ RANGES_AND_CUES = [
     ("Ministers will meet Monday determined to reach a deal.", datetime(2022, 1, 19), "Monday", "2022-01-24"),
     ("Lawmakers will hold a Thursday closed-door session.", datetime(2022, 1, 17), "Thursday", "2022-01-20"),
     ("Growth will slow in the fourth quarter weighed down by energy costs.", datetime(2022, 8, 10), "the fourth quarter", "2022-Q4"),
+    # a season naming a thing, or with only "said" for tense: the nearer one
+    ("Stocks eased fears of tight winter supplies.", datetime(2005, 11, 12), "winter", "2006-WI"),
+    ("The onset of winter threatens lives, the UN said.", datetime(2005, 11, 29), "winter", "2006-WI"),
     # abbreviated units and "Xmas"
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "30 mins", "PT30M"),
     ("The talks lasted 30 mins and the break 2 hrs.", datetime(2013, 7, 10), "2 hrs", "PT2H"),
@@ -493,6 +496,7 @@ def test_durations_sets_refs(text, span, value, typ):
 
 
 NOT_DATES = [
+    "The quake left 600 dead and 1400 injured.",  # "in" of "injured" is no "in"
     "Exports rose, local daily The Bangladesh Observer reported.",  # a newspaper
     "About 2000 had fled the fighting, officials said.",  # a count
     "The May government budget was cut.",  # 'the May' before no event

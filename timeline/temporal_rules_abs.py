@@ -209,9 +209,9 @@ _YEAR_CUE = re.compile(
     re.I,
 )
 _YEAR_NEXT_OK = re.compile(
-    r"^(?:\s*$|\s*[^\w\s]|\s+(?:and|or|to|when|after|before|as|that|but|with|in|on|at|for|because"
-    r"|while|until|through|election|elections|season|budget|census|olympics|[A-Z]"
-    r"|(?:is|was|saw|marks|marked)\b))"  # "2007 is a critical year"; counts take plurals
+    r"^(?:\s*$|\s*[^\w\s]|\s+(?:[A-Z]|(?:and|or|to|when|after|before|as|that|but|with|in|on"
+    r"|at|for|because|while|until|through|election|elections|season|budget|census|olympics"
+    r"|is|was|saw|marks|marked)\b))"  # "2007 is a critical year"; not "1400 injured", "2000 tons"
 )
 
 

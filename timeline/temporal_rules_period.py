@@ -203,7 +203,8 @@ def r_season(m: re.Match[str], ctx: Context) -> Res | None:
     dct = ctx.dct
     spans = [(y, interval(f"{y:04d}-{code}")) for y in range(dct.year - 2, dct.year + 2)]
     named = _SEASON_NOUN.match(ctx.after(m.end(), 20))  # "the summer war": an event's name
-    tense = "past" if named else ctx.tense(m.start(), m.end())
+    # a season naming a thing ("the summer war", "winter supplies") takes no tense: the nearer
+    tense = "" if named else ctx.tense(m.start(), m.end(), reporting=False)
     ahead = next(y for y, (_, _, hi) in spans if hi is not None and hi >= dct)  # under way or next
     latest = next(y for y, (_, lo, _) in reversed(spans) if lo is not None and lo <= dct)
     if ahead != latest and tense == "":  # no tense ("demand rises in winter"): the nearer one
