@@ -262,3 +262,17 @@ def test_a_comma_and_a_name_after_an_acronym_is_no_dateline():
     assert (
         DATELINE_TEXT.sub("", "NEW YORK, Oct.29, 2004 (Reuters) - Stocks rose.") == "Stocks rose."
     )
+
+
+def test_a_contract_month_does_not_date_the_clause():
+    text = "Brent crude for January delivery gained 45 cents on Friday."
+    exprs = [
+        expr(text, "January", "2007-01", "2007-01-01", "2007-01-31", Granularity.MONTH),
+        expr(text, "Friday", "2006-12-15", "2006-12-15", "2006-12-15"),
+    ]
+    events, _ = run(text, exprs, published="2006-12-16")
+    assert [e.value for e in events] == ["2006-12-15"]
+    alone = "Brent crude for January delivery gained 45 cents to settle at 61 dollars."
+    only = [expr(alone, "January", "2007-01", "2007-01-01", "2007-01-31", Granularity.MONTH)]
+    events, _ = run(alone, only, published="2006-12-16")
+    assert all(e.value != "2007-01" for e in events)  # not placed in next month

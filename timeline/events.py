@@ -144,11 +144,20 @@ def _event_id(article: Article, sent: Sentence, clause: Clause) -> str:
     return hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
+_CONTRACT_MONTH = re.compile(r"\s+(?:delivery|contracts?|futures)\b", re.I)
+
+
 def _clause_event(
     article: Article, sent: Sentence, clause: Clause, exprs: list[TimeExpression], pub: date
 ) -> Draft | None:
     """The event a clause states, dated by its own expression, or None if it has no date yet."""
-    own = [e for e in exprs if clause.start <= e.char_start < clause.end]
+    own = [
+        e
+        for e in exprs
+        if clause.start <= e.char_start < clause.end
+        # "crude for January delivery": a contract's month, not when the clause happened
+        and not _CONTRACT_MONTH.match(article.text, e.char_end)
+    ]
     if clause.start == sent.start and (m := DATELINE_TEXT.match(sent.text)):
         # a wire dateline's date is when the story was filed: the clause's own date wins
         # ("DOHA, Nov. 27 (Xinhua) -- History was made in 2004 when ...")
