@@ -210,3 +210,16 @@ def test_different_people_are_different_events():
     index = EventIndex()
     merge_into(index, [a], DEFAULT)
     assert merge_into(index, [b], DEFAULT) == {}
+
+
+def test_reports_sharing_only_an_actor_and_a_class_stay_apart():
+    from timeline.similarity import report_similarity
+
+    us = ("United States",)
+    a = event(
+        "a", "Troops launched an inquiry into abuse", "2006-11-02", "2006-11-02", None, "s1", us
+    )
+    b = event("b", "Troops launched the economy", "2006-11-02", "2006-11-02", None, "s2", us)
+    c = event("c", "Marines deployed to Okinawa", "2006-11-02", "2006-11-02", None, "s3", us)
+    assert report_similarity(a, b) > 0  # a shared word besides the actor and the class
+    assert report_similarity(a, c) == 0.0  # only the actor and the class

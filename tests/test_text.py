@@ -59,6 +59,8 @@ def test_is_prose(text, prose):
         ("King Gyanendra of Nepal reshuffled his cabinet.", ("Gyanendra", "Nepal")),
         ("The University of Tokyo said so.", ("University of Tokyo",)),
         ("He spoke in English to the Premier League.", ("Premier League",)),  # a language
+        ("The rural areas realized 24.6 billion US dollars.", ()),  # money, not an actor
+        ("The Hong Kong dollar rose against the yen.", ()),
         ("House Speaker Nancy Pelosi said so.", ("Nancy Pelosi",)),  # "House Speaker": a title
         ("Speaker of Parliament Nabih Berri said so.", ("Nabih Berri",)),
         ("Ships entered the Gulf of Mexico.", ("Gulf of Mexico",)),  # no title: one name

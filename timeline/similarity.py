@@ -60,7 +60,10 @@ def report_similarity(a: Event, b: Event, floor: float = 0.0) -> float:
         base = 0.4 * bool(cls_a & cls_b) + people
         if base + 0.25 < floor:
             return 0.0
-        return base + 0.25 * _jaccard(words_a, words_b, joined_a, joined_b)
+        words = _jaccard(words_a, words_b, joined_a, joined_b)
+        # reports of one happening share a word besides its class and actors: "the US" and a
+        # statement are in countless unrelated reports of the same week
+        return base + 0.25 * words if words else 0.0
     if people + 0.65 < floor:
         return 0.0
     return people + 0.65 * _jaccard(words_a, words_b, joined_a, joined_b)

@@ -181,11 +181,20 @@ def actors(text: str, proper: frozenset[str] | None = None) -> tuple[str, ...]:
         if m.start() == lead and first.lower() not in TITLES and _initial_common(first, proper):
             # "Relations between ...", "Other Americans": a common word capitalised by position
             run = run.partition(" ")[2]
+        if _CURRENCY_NEXT.match(plain, m.end()) and len(_clean_run(run).split()) <= 2:
+            continue  # "24.6 billion US dollars", "Hong Kong dollars": money, not an actor
         for raw in _split_run(run):
             for name in _names_in_run(raw):
                 if name not in found:
                     found.append(name)
     return tuple(found)
+
+
+_CURRENCY_NEXT = re.compile(
+    r"\s+(?:dollars?|cents|yen|pounds?|euros?|yuan|rupees?|won|francs?|rubles?|roubles?|pesos?"
+    r"|dinars?|riyals?|shekels?|liras?|marks|crowns?|currency)\b",
+    re.I,
+)
 
 
 def _split_run(run: str) -> list[str]:
