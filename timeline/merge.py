@@ -123,7 +123,7 @@ def _candidate_score(new: Event, old: Event, index: EventIndex, settings: Settin
         threshold = max(threshold, 0.85)  # disagreeing dates: the words must agree as well
     elif abs(new.granularity.rank - old.granularity.rank) >= 2:
         threshold = max(threshold, 0.8)  # "last year" holds many days: the words must agree too
-    score = report_similarity(new, old, floor=threshold)
+    score = report_similarity(new, old, floor=threshold, shared_word=True)
     return score if score >= threshold else 0.0
 
 

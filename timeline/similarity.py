@@ -49,10 +49,12 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def report_similarity(a: Event, b: Event, floor: float = 0.0) -> float:
+def report_similarity(a: Event, b: Event, floor: float = 0.0, shared_word: bool = False) -> float:
     """0..1: how likely two events are reports of the same happening (dates not considered).
     Below `floor` the exact value does not matter: 0 is returned without comparing words.
-    When neither title has an event word the words stand in for the event class."""
+    When neither title has an event word the words stand in for the event class. With
+    `shared_word`, reports from different articles must share a word besides the actors and
+    the class: "the US" and a statement are in countless unrelated reports of one week."""
     cls_a, words_a, joined_a = _features(a.title)
     cls_b, words_b, joined_b = _features(b.title)
     people = 0.35 * _overlap(actor_tokens(a.actors), actor_tokens(b.actors))
@@ -61,9 +63,7 @@ def report_similarity(a: Event, b: Event, floor: float = 0.0) -> float:
         if base + 0.25 < floor:
             return 0.0
         words = _jaccard(words_a, words_b, joined_a, joined_b)
-        # reports of one happening share a word besides its class and actors: "the US" and a
-        # statement are in countless unrelated reports of the same week
-        return base + 0.25 * words if words else 0.0
+        return 0.0 if shared_word and not words else base + 0.25 * words
     if people + 0.65 < floor:
         return 0.0
     return people + 0.65 * _jaccard(words_a, words_b, joined_a, joined_b)
