@@ -35,7 +35,7 @@ from .event_links import (
     previous_event,
     usable,
 )
-from .lexicon import event_classes
+from .lexicon import CONTRACT_NEXT, event_classes
 from .models import (
     Article,
     Event,
@@ -144,9 +144,6 @@ def _event_id(article: Article, sent: Sentence, clause: Clause) -> str:
     return hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-_CONTRACT_MONTH = re.compile(r"\s+(?:delivery|contracts?|futures)\b", re.I)
-
-
 def _clause_event(
     article: Article, sent: Sentence, clause: Clause, exprs: list[TimeExpression], pub: date
 ) -> Draft | None:
@@ -156,7 +153,7 @@ def _clause_event(
         for e in exprs
         if clause.start <= e.char_start < clause.end
         # "crude for January delivery": a contract's month, not when the clause happened
-        and not _CONTRACT_MONTH.match(article.text, e.char_end)
+        and not CONTRACT_NEXT.match(article.text, e.char_end)
     ]
     if clause.start == sent.start and (m := DATELINE_TEXT.match(sent.text)):
         # a wire dateline's date is when the story was filed: the clause's own date wins

@@ -263,16 +263,16 @@ def event_classes(text: str) -> frozenset[str]:
 
 
 # Verbs after "due to" that make it a schedule ("a summit due to open Saturday"), not a cause.
-DUE_TO_VERBS = (
-    r"be|open|start|begin|arrive|meet|hold|end|close|expire|visit|leave|return|resume|sign|vote"
-    r"|announce|attend|travel|take|go|come|face|appear|testify|deliver|release|publish|launch"
-    r"|speak|address|decide|rule|finish|complete|land|depart|submit|present|hand|report"
-)
-# Of those, the ones that are never nouns: "due to land disputes" is a cause.
-_PLAIN_VERBS = (
-    r"be|open|start|begin|arrive|meet|hold|expire|visit|leave|resume|attend|travel|go|come"
-    r"|appear|testify|deliver|publish|speak|decide|finish|complete|depart|submit|announce"
-)
+_DUE_TO_WORDS = """be open start begin arrive meet hold end close expire visit leave return resume
+    sign vote announce attend travel take go come face appear testify deliver release publish launch
+    speak address decide rule finish complete land depart submit present hand report""".split()
+# Of those, the ones that are also nouns: "due to land disputes", "due to close ties" is a cause.
+_ALSO_NOUNS = set("end close return sign vote take face release launch address rule land present"
+                  " hand report".split())  # fmt: skip
+DUE_TO_VERBS = "|".join(_DUE_TO_WORDS)
+_PLAIN_VERBS = "|".join(w for w in _DUE_TO_WORDS if w not in _ALSO_NOUNS)
+# "crude for January delivery", "the March contract": a contract's month, not when anything happens
+CONTRACT_NEXT = re.compile(r"\s+(?:delivery|contracts?|futures)\b", re.I)
 _AUX_BEFORE = "".join(f"(?<!\\b{w} )" for w in ("is", "was", "are", "were", "be", "been", "the"))
 
 # Connectives that state a link between two clauses. kind "causes": cause -> effect;

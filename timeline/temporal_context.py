@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from timeline.lexicon import DUE_TO_VERBS
+from timeline.lexicon import CONTRACT_NEXT, DUE_TO_VERBS
 from timeline.models import Granularity, TimexType
 from timeline.settings import Settings
 
@@ -77,7 +77,6 @@ def _filler(word: str) -> bool:
 
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _THE_END = re.compile(r"(?:\bthe|['’]s)\s+$", re.I)  # "the Feb. 23 accord", "Friday's May report"
-_DELIVERY = re.compile(r"^\s+(?:delivery|contracts?|futures)\b", re.I)
 _NOUN_NEXT = re.compile(r"^\s+[a-z]{3,}\b(?<!\bthat)(?<!\bwhen)")
 _REPORTING = re.compile(  # "to be announced Thursday" reports nothing yet
     r"\b(?<!\bbe\s)(?<!\bbeing\s)(?:said|says|say|told|tells|announced|reported|added|stated"
@@ -179,7 +178,7 @@ class Context:
             cut = m.end()
         lefts = lefts[cut:]
         after = self.text[end : end + 20]
-        if _DELIVERY.match(after):
+        if CONTRACT_NEXT.match(after):
             return "future"  # "crude for January delivery"
         if _POSSESSIVE.match(after) or (_THE_END.search(lefts) and _NOUN_NEXT.match(after)):
             return "name"  # no tense: callers take the closest date

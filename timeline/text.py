@@ -9,8 +9,19 @@ from .lexicon import BOILERPLATE_RE, DEMONYMS, METONYMS, NOT_ACTORS, TITLES
 
 _WORD = re.compile(r"[A-Za-z][\w'’\-.]*")
 _QUOTED = re.compile(r"[\"“«„][^\"”»“]*[\"”»]")
+_NAME_PARTICLES = (
+    "of",
+    "de",
+    "der",
+    "den",
+    "del",
+    "von",
+    "van",
+    "bin",
+    "ibn",
+)  # lower case in names
 _CAP_RUN = re.compile(
-    r"[A-Z][\w’'\-.]*(?:[ \t]+(?:[A-Z][\w’'\-.]*|(?:of|de|der|den|del|von|van|bin|ibn)\b))*"
+    rf"[A-Z][\w’'\-.]*(?:[ \t]+(?:[A-Z][\w’'\-.]*|(?:{'|'.join(_NAME_PARTICLES)})\b))*"
 )
 _END_PUNCT = re.compile(r"[.!\"”’'»…]\s*$")
 _PORTFOLIOS = {
@@ -108,7 +119,7 @@ _COMPASS = {"northeast", "northwest", "southeast", "southwest", "northeastern", 
 
 
 _HOUSES = {"house", "parliament", "assembly", "senate", "knesset", "duma", "congress", "majlis"}
-_PARTICLES = {"of", "the", "de", "der", "den", "del", "von", "van", "bin", "ibn"}
+_PARTICLES = {*_NAME_PARTICLES, "the"}
 _MONTH_ABBR = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
