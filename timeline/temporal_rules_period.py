@@ -181,7 +181,7 @@ def a_half(m: re.Match[str], ctx: Context) -> bool:
     return len(loose) < 2
 
 
-_SEASON_NOUN = re.compile(  # "the summer war", not "the summer months" or "the summer of"
+SEASON_NOUN = re.compile(  # "the summer war", not "the summer months" or "the summer of"
     r"\s+(?!(?:of|and|or|is|was|will|to|in|as|when|that|for|months?|weeks?|days?|season"
     r"|holidays?|vacation|break|recess|session|time"
     # closed-class words and -ly adverbs start no noun compound ("in the winter regardless")
@@ -202,7 +202,7 @@ def r_season(m: re.Match[str], ctx: Context) -> Res | None:
         return Res(TimexType.DATE, f"{year:04d}-{code}", anchor="absolute")
     dct = ctx.dct
     spans = [(y, interval(f"{y:04d}-{code}")) for y in range(dct.year - 2, dct.year + 2)]
-    named = _SEASON_NOUN.match(ctx.after(m.end(), 20))  # "the summer war": an event's name
+    named = SEASON_NOUN.match(ctx.after(m.end(), 20))  # "the summer war": an event's name
     # a season naming a thing ("the summer war", "winter supplies") takes no tense: the nearer
     tense = "" if named else ctx.tense(m.start(), m.end(), reporting=False)
     ahead = next(y for y, (_, _, hi) in spans if hi is not None and hi >= dct)  # under way or next
@@ -249,7 +249,7 @@ def r_quarter_q(m: re.Match[str], ctx: Context) -> Res | None:
 PERIOD_RULES: list[Rule] = [
     Rule("decade", rx(r"(?:\bthe\s+)?(?:\b(?P<dec>1\d\d|20\d)0['’]?s\b|['’](?P<d2>\d)0s\b|(?<![\d.,$£€])(?P<d3>[2-9])0s\b|\b(?P<cent>nineteen[\s-])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"), r_decade, a_decade),
     Rule("century", rx(r"\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))[\s-]century\b"), r_century, a_century),
-    Rule("quarter", rx(rf"\b(?:(?:the|a)\s+(?=(?:{YEAR}\s+)?(?:fiscal\s+)?\w+\s+(?:fiscal\s+)?quarter)|(?P<rel2>this|last|next)\s+year's\s+)?(?:(?:fiscal\s+)?(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next|the\s+(?:previous|current|following|next))\s+(?:fiscal\s+)?year))?(?P<q>)?\b"), r_quarter),
+    Rule("quarter", rx(rf"\b(?:(?:the|a)\s+(?=(?:{YEAR}\s+)?(?:fiscal\s+)?\w+\s+(?:fiscal\s+)?quarter)|(?P<rel2>this|last|next)\s+year's\s+)?(?:(?:fiscal\s+)?(?P<y1>{YEAR})\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next|that|the\s+(?:previous|current|following|next))\s+(?:fiscal\s+)?year))?(?P<q>)?\b"), r_quarter),
     Rule("year_ago_quarter", rx(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year[\s-](?:ago|earlier|before)|prior[\s-]year|previous[\s-]year)\s+(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:[\s-]+fiscal)?[\s-]+quarter\b"), r_year_ago_quarter),
     Rule("quarter", rx(rf"\b(?:(?:Q(?P<q>[1-4])|(?P<q3>[1-4])Q)[\s-]*(?:FY|')?(?P<y1>{YEAR}|\d{{2}})|(?P<y2>{YEAR})[\s-]?Q(?P<q2>[1-4]))\b"), r_quarter_q),
     Rule("quarter", rx(r"\bQ(?P<q>[1-4])\b(?![\s-]*(?:\d|FY|['’]\d))"), r_quarter_bare, a_quarter_bare),
@@ -257,5 +257,5 @@ PERIOD_RULES: list[Rule] = [
     Rule("year_quarter", rx(rf"\bthe\s+(?P<year>{YEAR})\s+(?:quarter|period)\b"), r_year_quarter),
     Rule("half", rx(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H)[\s-]*(?:FY|')?(?P<y2>{YEAR}|\d{{2}})\b(?P<ord>)?(?P<rel>)?"), r_half),
     Rule("half", rx(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|(?:last|latter)(?=[\s-]half\s+of\s+(?:{YEAR}|(?:this|last|next|the)\s+year)\b))[\s-]half(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<rel>this|last|next|the)\s+year))?\b(?![\s-]+centur|\s+of\b)"), r_half, a_half),
-    Rule("season", rx(rf"\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)|\s+of\s+(?P<sy>{SPOKEN_YEAR})|\s+(?:of\s+)?(?P<rel>this|last|next)\s+year)?\b"), r_season, a_season),
+    Rule("season", rx(rf"\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)|\s+of\s+(?P<sy>{SPOKEN_YEAR})|\s+(?:of\s+)?(?P<rel>this|last|next|(?<=of\s)that)\s+year)?\b"), r_season, a_season),
 ]  # fmt: skip

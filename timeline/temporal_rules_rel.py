@@ -27,6 +27,7 @@ from timeline.temporal_lexicon import (
     unit_name,
 )
 from timeline.temporal_rules_abs import Rule, rx
+from timeline.temporal_rules_period import SEASON_NOUN
 from timeline.temporal_values import (
     duration,
     interval,
@@ -156,9 +157,33 @@ def _past_here(m: re.Match[str], ctx: Context) -> bool:
     )
 
 
+def r_that_season(m: re.Match[str], ctx: Context) -> Res | None:
+    """that summer, the same winter, the following spring, the previous autumn: counted
+    from the date just spoken of, not from publication ("In March 2014 ... That summer")."""
+    code, rel = SEASONS[m["s"].lower()], m["rel"].lower().split()[-1]
+    _, start, _ = interval(ctx.last_value or "")
+    if start is None:
+        return r_rel_season(m, ctx)  # nothing spoken of yet: as 'this'/'next'/'last'
+    if rel in ("that", "same"):
+        return Res(TimexType.DATE, f"{start.year:04d}-{code}", anchor="previous")
+    for y in range(start.year - 1, start.year + 2) if rel != "previous" else ():
+        if (lo := interval(f"{y:04d}-{code}")[1]) is not None and lo > start:
+            return Res(TimexType.DATE, f"{y:04d}-{code}", anchor="previous")
+    for y in range(start.year + 1, start.year - 2, -1):
+        if (hi := interval(f"{y:04d}-{code}")[2]) is not None and hi < start:
+            return Res(TimexType.DATE, f"{y:04d}-{code}", anchor="previous")
+    return None
+
+
+def a_that_season(m: re.Match[str], ctx: Context) -> bool:
+    """'that' before a season naming a thing is a conjunction: "said that summer tourism fell"."""
+    return not (m["rel"].lower() == "that" and SEASON_NOUN.match(ctx.after(m.end(), 20)))
+
+
 def r_rel_season(m: re.Match[str], ctx: Context) -> Res | None:
     """last summer (the latest one over before publication), this winter, next spring."""
-    code, rel, dct = SEASONS[m["s"].lower()], m["rel"].lower(), ctx.dct
+    code, rel, dct = SEASONS[m["s"].lower()], m["rel"].lower().split()[-1], ctx.dct
+    rel = {"that": "this", "same": "this", "following": "next"}.get(rel, rel)
     spans = []
     y: int | None
     for y in range(dct.year - 3, dct.year + 3):
@@ -274,11 +299,26 @@ def r_ago(m: re.Match[str], ctx: Context) -> Res | None:
     if (direction in ("later", "after") and unit in ("day", "week", "month", "year")) or (
         direction in ("earlier", "before") and unit in ("day", "week", "month")
     ):  # "He left in 1990. Two years later": after the date just named, not publication
-        _, start, _ = interval(ctx.last_value or "")
+        gran, start, _ = interval(ctx.last_value or "")
         if start is not None:
             base, anchor = start, "previous"
+            if (coarse := _no_finer_than(gran, start, unit, sign * int(n))) is not None:
+                return Res(TimexType.DATE, coarse, anchor=anchor)
     value = shift(base, unit, sign * int(n))
     return Res(TimexType.DATE, value, anchor=anchor) if value else None
+
+
+def _no_finer_than(gran: Granularity, start: date, unit: str, n: int) -> str | None:
+    """'in 1944 ... Two months later' counts from an unknown day of 1944: the answer is no
+    finer than the year (not March, counted from January 1); from a month, no finer than a
+    month. None when the anchor is as fine as the unit."""
+    days = {"day": 1, "week": 7}.get(unit)
+    if gran is Granularity.YEAR and (days or unit == "month"):
+        value = shift(start, unit, n)
+        return value[:4] if value else None
+    if gran is Granularity.MONTH and days:
+        return shift(start + timedelta(days=days * n), "month", 0)
+    return None
 
 
 def r_vague_ago(m: re.Match[str], ctx: Context) -> Res | None:
@@ -351,6 +391,7 @@ REL_RULES: list[Rule] = [
     Rule("part_of_day", rx(r"\bthe\s+(?P<part>morning|afternoon|evening)\b(?!\s+(?:of|paper|news|show|edition|session|rush|star|post)\b)"), r_part_of_day),
     Rule("ordinal_day", rx(r"\b(?:on|since|until|till|by|before|after|from|to|through)\s+(?P<t>the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"), r_ordinal_day, a_ordinal_day),
     Rule("relative_unit", rx(rf"\b(?P<rel>{_REL}|the\s+(?:{_THE_REL}))\s+(?P<u>week|weekend|month|year|quarter|decade|century|fiscal\s+year)\b"), r_rel_unit, a_rel_unit),
+    Rule("relative_season", rx(r"\b(?P<rel>that|the\s+(?:same|following|previous))\s+(?P<s>spring|summer|fall|autumn|winter)\b"), r_that_season, a_that_season),
     Rule("relative_season", rx(r"\b(?P<rel>this|last|next|past|previous|coming)\s+(?P<s>spring|summer|fall|autumn|winter)\b"), r_rel_season),
     Rule("the_unit", rx(r"\bthe\s+(?:(?:full|whole|entire|current|latest|fiscal|current\s+fiscal|latest\s+fiscal)\s+)?(?P<u>year|quarter|month|week|decade|century)\b(?![\s-](?:earlier|ago|before|after|long|old)\b)(?!\s+\d)"), r_the_unit, a_the_unit),
     Rule("year_end", rx(r"\byear(?:[\s-]|['’]s\s+)end\b"), r_year_end),

@@ -113,6 +113,9 @@ def rel_year(ctx: Context, rel: str | None, pos: int = -1) -> int | None:
         return None
     words = rel.lower().split()
     base = ctx.dct.year
+    if words[0] == "that":  # "the summer of that year": the year just spoken of
+        _, start, _ = interval(ctx.last_value or "")
+        return start.year if start is not None else base
     if words[0] == "the" and pos >= 0 and (named := _recent_year(ctx, pos)) is not None:
         base = named
     return base + {"last": -1, "previous": -1, "next": 1, "following": 1}.get(words[-1], 0)
