@@ -132,6 +132,19 @@ TABLE = [
     ("The plant opened in June 2019. Five weeks later it closed.", datetime(2022, 2, 20), "Five weeks later", "2019-07", G.MONTH),
     ("The plant opened in June 2019. Two months later it closed.", datetime(2022, 2, 20), "Two months later", "2019-08", G.MONTH),
     ("The plant opened on June 3, 2019. Two weeks later it closed.", datetime(2022, 2, 20), "Two weeks later", "2019-W25", G.WEEK),
+    # "the same month of 2001": the month just spoken of, in the year named (same sentence)
+    ("Prices fell in October, the most since the same month of 2001.", datetime(2006, 11, 14), "the same month of 2001", "2001-10", G.MONTH),
+    ("Profit rose in the third quarter from the same quarter last year.", datetime(2006, 11, 14), "the same quarter last year", "2005-Q3", G.QUARTER),
+    ("GDP grew in the first half of 2005 against the same period last year.", datetime(2005, 11, 10), "the same period last year", "2004-H1", G.HALF),
+    ("Troops will leave by this time next year.", datetime(2006, 12, 18), "this time next year", "2007-12-18", G.DAY),
+    # a modal's perfect is past; "can have a meeting" is not
+    ("Core inflation would have risen by 0.1 percent in October.", datetime(2006, 11, 14), "October", "2006-10", G.MONTH),
+    ("Maybe we can have a meeting at the end of January.", datetime(2005, 12, 10), "the end of January", "2006-01", G.MONTH),
+    # a clock time after a weekday's possessive is on that day; "at 3:30" in the afternoon
+    ("The yen was at 119.50 compared with Thursday's 5 p.m. quotes.", datetime(2005, 11, 11), "5 p.m.", "2005-11-10T17:00", G.TIME),
+    ("This afternoon at about 3:30 the rally began.", datetime(2005, 11, 26), "about 3:30", "2005-11-26T15:30", G.TIME),
+    ("The meeting this morning began at 9:30.", datetime(2005, 11, 26), "9:30", "2005-11-26T09:30", G.TIME),
+    ("The writer Mao Dun (1896-1981) was honoured.", datetime(2006, 11, 14), "1896-1981", "1896", G.YEAR),
     # a season after "that"/"the following" counts from the date just spoken of
     ("Russia annexed Crimea in March 2014. That summer, fighting broke out.", datetime(2022, 2, 20), "That summer", "2014-SU", G.SEASON),
     ("Russia annexed Crimea in March 2014. That summer, fighting broke out. That month, talks failed.", datetime(2022, 2, 20), "That month", "2014-03", G.MONTH),
@@ -498,6 +511,13 @@ NON_CALENDAR = [
     ("They waited half an hour.", "half an hour", "PT30M", TimexType.DURATION),
     ("They meet Monday afternoons.", "Monday afternoons", "XXXX-WXX-1TAF", TimexType.SET),
     ("It lasted half a century.", "half a century", "P50Y", TimexType.DURATION),
+    ("Poverty fell over the past half century.", "the past half century", "P50Y", TimexType.DURATION),
+    ("The first half-hour was calm.", "The first half-hour", "PT30M", TimexType.DURATION),
+    ("Leaders met to end the decade-long war.", "decade-long", "P10Y", TimexType.DURATION),
+    ("The country's year-long drought ended.", "year-long", "P1Y", TimexType.DURATION),
+    ("One day the debris around it could evolve into planets.", "One day", "FUTURE_REF", TimexType.DATE),
+    ("One day of talks will follow.", "One day", "P1D", TimexType.DURATION),
+    ("The partnership must be strengthened in future.", "future", "FUTURE_REF", TimexType.DATE),
     ("Months later, he resigned.", "Months", "PXM", TimexType.DURATION),
     ("It sank within seconds.", "seconds", "PTXS", TimexType.DURATION),
 ]  # fmt: skip
@@ -510,6 +530,10 @@ def test_durations_sets_refs(text, span, value, typ):
 
 
 NOT_DATES = [
+    "The Sunday Times reported that talks failed.",
+    "He told Sunday Telegraph readers that talks failed.",
+    "Shortly thereafter, the group declared the war lost.",
+    "Between 1500-2000 people came.",
     "The quake left 600 dead and 1400 injured.",  # "in" of "injured" is no "in"
     "Exports rose, local daily The Bangladesh Observer reported.",  # a newspaper
     "About 2000 had fled the fighting, officials said.",  # a count

@@ -47,6 +47,13 @@ _STRONG_FUTURE = re.compile(
     r"|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|intends?\s+to|next)\b",
     re.I,
 )
+# a modal's perfect is past: "would have risen", "could have been held"; not "have to pay",
+# "can have a meeting" (a verb "have" with its object)
+_MODAL_PERFECT = re.compile(
+    r"\s+(?:not\s+)?(?:\w+ly\s+)?have\s+(?!(?:to|a|an|the|some|any|no|more|less|enough|its"
+    r"|their|his|her|our|my|your|this|that|these|those|one|two|time|talks)\b)[a-z]+\b",
+    re.I,
+)
 _DEADLINE = re.compile(  # "until Monday", "by mid-May", "until about midday on Sunday"
     r"(?:\b(?<!quarter\s)(?<!quarters\s)(?<!year\s)(?<!months\s)(?<!weeks\s)(?<!period\s)(?<!half\s)to"
     r"|\b(?:until|till|through|by|effective|payable|starting|beginning)|\bas\s+(?:early|soon)\s+as)\s+"
@@ -186,6 +193,8 @@ class Context:
             # the nearer cue wins: "will be around 19,200, scored in late February" is past,
             # "will have finished by Friday" is not ("have" is the future's own auxiliary)
             between = lefts[fut[-1].end() :]
+            if _MODAL_PERFECT.match(between) and fut[-1].group().lower() != "will":
+                return "past"  # "would have risen in October": a past that did not happen
             tail_at = len(between) - len(" ".join(between.split()[-4:])) - 1
             past = _PAST.search(between, max(tail_at, 0))
             if (

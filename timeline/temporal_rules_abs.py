@@ -271,11 +271,13 @@ def r_spoken_year(m: re.Match[str], ctx: Context) -> Res | None:
 
 
 def r_year_range(m: re.Match[str], ctx: Context) -> Res | None:
-    """2014-15, 1998/99, 2014–2016: valued by its first year, interval over both."""
+    """2014-15, 1998/99, 2014–2016, a life '(1896-1981)': valued by its first year, interval
+    over both."""
     y1 = int(m["year"])
     tail = m["y2"]
     y2 = int(tail) if len(tail) == 4 else (y1 // 100) * 100 + int(tail)
-    if not y1 < y2 <= y1 + 30:
+    bracketed = ctx.before(m.start(), 1) == "(" and ctx.after(m.end(), 1) == ")"
+    if not y1 < y2 <= y1 + (120 if bracketed and len(tail) == 4 else 30):
         return None
     return Res(
         TimexType.DATE,

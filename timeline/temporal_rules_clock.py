@@ -44,13 +44,16 @@ def _day_nearby(m: re.Match[str], ctx: Context) -> date | None:
         value, end = ctx.history[-1]
         left, _ = ctx.sentence(m.start(), m.end())
         base = _BASE_DAY.search(ctx.text, max(left, end - 40), end)  # "rose from Monday"
-        if left <= end <= m.start() and value.startswith(ctx.last_day.isoformat()) and not base:
-            return ctx.last_day
+        own = _OWNER.fullmatch(ctx.text, end, m.start())  # "Thursday's 5 p.m. quotes"
+        if left <= end <= m.start() and value.startswith(ctx.last_day.isoformat()):
+            if own or not base:
+                return ctx.last_day
     return None
 
 
 # A day after "from"/"since"/"than" is what a change is measured against ("gained 300 points
 # from Monday ... to stand at 18,978 at 10 a.m."), not the day of the clock time.
+_OWNER = re.compile(r"['’]s\s+")
 _BASE_DAY = re.compile(r"\b(?:from|since|than|compared\s+(?:with|to))\s+(?:\S+\s+)?\S+$", re.I)
 
 
@@ -92,9 +95,20 @@ def r_clock_zone(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.TIME, f"{_date_part(m, ctx).isoformat()}T{m['h']}:{m['mi']}")
 
 
+_LATE_PART = re.compile(r"\b(?:afternoon|evening|tonight|night)\b", re.I)
+_EARLY_PART = re.compile(r"\b(?:morning|dawn|a\.\s?m\.|am)\b", re.I)
+
+
 def r_clock24(m: re.Match[str], ctx: Context) -> Res | None:
-    """'at 14:30': a 24-hour clock time after a preposition."""
-    return Res(TimexType.TIME, f"{ctx.dct.isoformat()}T{int(m['h']):02d}:{m['mi']}")
+    """'at 14:30', 'this afternoon at about 3:30': a clock time after a preposition, past noon
+    when its sentence speaks of the afternoon or evening (and not of the morning)."""
+    hh = int(m["h"])
+    left, _ = ctx.sentence(m.start(), m.end())
+    said = ctx.text[left : m.start()]
+    if 1 <= hh < 12 and _LATE_PART.search(said) and not _EARLY_PART.search(said):
+        hh += 12
+    day = _day_nearby(m, ctx) or ctx.dct
+    return Res(TimexType.TIME, f"{day.isoformat()}T{hh:02d}:{m['mi']}")
 
 
 _DP = rf"(?:,?\s+(?:on\s+)?(?P<dp>today|tonight|yesterday|tomorrow|(?P<wd>{WD})|(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)))?"
@@ -102,5 +116,5 @@ _DP = rf"(?:,?\s+(?:on\s+)?(?P<dp>today|tonight|yesterday|tomorrow|(?P<wd>{WD})|
 CLOCK_RULES: list[Rule] = [
     Rule("clock", rx(rf"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?)?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<noon>noon|midday|midnight))(?:\s+(?P<tz>[ECMP][SD]?T|GMT|UTC|BST|CET|local\s+time))?{_DP}"), r_clock),
     Rule("clock", rx(rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:GMT|UTC|Z\b|[ECMP][SD]T|BST|CET|hours\s+(?:GMT|UTC|local\s+time))(?!\w){_DP}"), r_clock_zone),
-    Rule("clock", rx(r"\b(?:at|by|until|around|from|to|before|after)\s+(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?![\d:])"), r_clock24),
+    Rule("clock", rx(r"\b(?:at|by|until|around|from|to|before|after)\s+(?:(?:about|around|approximately|roughly|some)\s+)?(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?![\d:])"), r_clock24),
 ]  # fmt: skip

@@ -6,7 +6,7 @@ seasons. Each rule: a regex for the span and a resolver that returns a `Res` or 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from timeline.models import TimexType
 from timeline.temporal_context import Context, Res
@@ -246,6 +246,67 @@ def r_quarter_q(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, f"{y:04d}-Q{q}", anchor="absolute")
 
 
+_PAST_VERB_NEXT = re.compile(r"^\s+(?:was|were|had|saw|brought|(?!need)\w+ed)\b", re.I)
+
+
+def _past_here(m: re.Match[str], ctx: Context) -> bool:
+    """A past verb right around the span ("had a dry summer this year", "this winter was")."""
+    return ctx.near_tense(m.start(), m.end()) == "past" or bool(
+        _PAST_VERB_NEXT.match(ctx.after(m.end(), 20))
+    )
+
+
+def r_that_season(m: re.Match[str], ctx: Context) -> Res | None:
+    """that summer, the same winter, the following spring, the previous autumn: counted
+    from the date just spoken of, not from publication ("In March 2014 ... That summer")."""
+    code, rel = SEASONS[m["s"].lower()], m["rel"].lower().split()[-1]
+    _, start, _ = interval(ctx.last_value or "")
+    if start is None:
+        return r_rel_season(m, ctx)  # nothing spoken of yet: as 'this'/'next'/'last'
+    if rel in ("that", "same"):
+        return Res(TimexType.DATE, f"{start.year:04d}-{code}", anchor="previous")
+    for y in range(start.year - 1, start.year + 2) if rel != "previous" else ():
+        if (lo := interval(f"{y:04d}-{code}")[1]) is not None and lo > start:
+            return Res(TimexType.DATE, f"{y:04d}-{code}", anchor="previous")
+    for y in range(start.year + 1, start.year - 2, -1):
+        if (hi := interval(f"{y:04d}-{code}")[2]) is not None and hi < start:
+            return Res(TimexType.DATE, f"{y:04d}-{code}", anchor="previous")
+    return None
+
+
+def a_that_season(m: re.Match[str], ctx: Context) -> bool:
+    """'that' before a season naming a thing is a conjunction: "said that summer tourism fell"."""
+    return not (m["rel"].lower() == "that" and SEASON_NOUN.match(ctx.after(m.end(), 20)))
+
+
+def r_rel_season(m: re.Match[str], ctx: Context) -> Res | None:
+    """last summer (the latest one over before publication), this winter, next spring."""
+    code, rel, dct = SEASONS[m["s"].lower()], m["rel"].lower().split()[-1], ctx.dct
+    rel = {"that": "this", "same": "this", "following": "next"}.get(rel, rel)
+    spans = []
+    y: int | None
+    for y in range(dct.year - 3, dct.year + 3):
+        _, lo, hi = interval(f"{y:04d}-{code}")
+        if lo is not None and hi is not None:
+            spans.append((y, lo, hi))
+    if rel in ("last", "past", "previous"):
+        ys = [y for y, _, hi in spans if hi < dct]
+        y = ys[-1] if ys else None
+    elif rel in ("next", "coming"):  # "the coming winter" said in mid-December: this one
+        soon = dct - timedelta(days=31 if rel == "coming" else 0)
+        ys = [y for y, lo, _ in spans if lo > soon]
+        y = ys[0] if ys else None
+    else:  # "this fall": the one under way, else the one starting later this calendar year
+        # ("this fall" said in March), else the latest one ("this summer" said in October)
+        now = [y for y, lo, hi in spans if lo <= dct <= hi]
+        later = [y for y, lo, _ in spans if dct < lo and lo.year == dct.year]
+        over = [y for y, _, hi in spans if hi < dct]
+        if not now and over and _past_here(m, ctx):
+            later = []  # "This winter was the coldest": the one just over
+        y = (now or later or over[-1:])[0] if now or later or over else None
+    return Res(TimexType.DATE, f"{y:04d}-{code}") if y is not None else None
+
+
 PERIOD_RULES: list[Rule] = [
     Rule("decade", rx(r"(?:\bthe\s+)?(?:\b(?P<dec>1\d\d|20\d)0['’]?s\b|['’](?P<d2>\d)0s\b|(?<![\d.,$£€])(?P<d3>[2-9])0s\b|\b(?P<cent>nineteen[\s-])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"), r_decade, a_decade),
     Rule("century", rx(r"\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))[\s-]century\b"), r_century, a_century),
@@ -256,6 +317,8 @@ PERIOD_RULES: list[Rule] = [
     Rule("short_year", rx(r"['’](?P<yy>\d\d)\b(?!['’]?s\b)(?=\s*(?:[.,;:!?)]|$)|\s(?:and|or|to|when|after|before|until|season)\b)"), r_short_year, a_short_year),
     Rule("year_quarter", rx(rf"\bthe\s+(?P<year>{YEAR})\s+(?:quarter|period)\b"), r_year_quarter),
     Rule("half", rx(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H)[\s-]*(?:FY|')?(?P<y2>{YEAR}|\d{{2}})\b(?P<ord>)?(?P<rel>)?"), r_half),
-    Rule("half", rx(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|(?:last|latter)(?=[\s-]half\s+of\s+(?:{YEAR}|(?:this|last|next|the)\s+year)\b))[\s-]half(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<rel>this|last|next|the)\s+year))?\b(?![\s-]+centur|\s+of\b)"), r_half, a_half),
+    Rule("half", rx(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|(?:last|latter)(?=[\s-]half\s+of\s+(?:{YEAR}|(?:this|last|next|the)\s+year)\b))[\s-]half(?:\s+of\s+(?:(?P<y2>{YEAR})|(?P<rel>this|last|next|the)\s+year))?\b(?![\s-]+centur|\s+of\b|-(?:hour|minute|day|decade)\b)"), r_half, a_half),
     Rule("season", rx(rf"\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)|\s+of\s+(?P<sy>{SPOKEN_YEAR})|\s+(?:of\s+)?(?P<rel>this|last|next|(?<=of\s)that)\s+year)?\b"), r_season, a_season),
+    Rule("relative_season", rx(r"\b(?P<rel>that|the\s+(?:same|following|previous))\s+(?P<s>spring|summer|fall|autumn|winter)\b"), r_that_season, a_that_season),
+    Rule("relative_season", rx(r"\b(?P<rel>this|last|next|past|previous|coming)\s+(?P<s>spring|summer|fall|autumn|winter)\b"), r_rel_season),
 ]  # fmt: skip

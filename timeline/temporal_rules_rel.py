@@ -17,17 +17,16 @@ from timeline.temporal_lexicon import (
     NUM,
     PART,
     PARTS_OF_DAY,
-    SEASONS,
     UNIT,
     WD,
     WEEKDAYS,
+    YEAR,
     day_number,
     month_number,
     number,
     unit_name,
 )
 from timeline.temporal_rules_abs import Rule, rx
-from timeline.temporal_rules_period import SEASON_NOUN
 from timeline.temporal_values import (
     duration,
     interval,
@@ -37,7 +36,7 @@ from timeline.temporal_values import (
     week_value,
 )
 from timeline.temporal_weekdays import weekday_date
-from timeline.temporal_years import pick_year
+from timeline.temporal_years import pick_year, rel_year
 
 
 def with_part(d: date, part: str | None, anchor: str = "publication") -> Res:
@@ -48,7 +47,12 @@ def with_part(d: date, part: str | None, anchor: str = "publication") -> Res:
 
 
 _PAPER_ON = re.compile(r"\b(?:Mail|Independent|Express|Scotland|Wales)\s+on\s+$")  # on Sunday
-_THE_BEFORE = re.compile(r"\bthe\s+$")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# "Sunday Times", "Sunday Telegraph": a paper's name, with or without "the"
+_PAPER_NEXT = re.compile(
+    r"[ \t]+(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Tribune|Independent|Observer"
+    r"|Star|Standard|Sun|People|Sport|Age|Nation|Business\s+Post|Morning\s+(?:Post|Herald))\b"
+)
 
 
 def a_weekday(m: re.Match[str], ctx: Context) -> bool:
@@ -56,7 +60,10 @@ def a_weekday(m: re.Match[str], ctx: Context) -> bool:
     before = ctx.before(m.start(), 20)
     if m["wd"].lower() == "sunday" and _PAPER_ON.search(before):
         return False
-    return not (_THE_BEFORE.search(before) and NAME_NEXT.match(ctx.after(m.end(), 20)))
+    after = ctx.after(m.end(), 24)
+    if _PAPER_NEXT.match(after):
+        return False
+    return not (_THE_BEFORE.search(before) and NAME_NEXT.match(after))
 
 
 def r_weekday(m: re.Match[str], ctx: Context) -> Res | None:
@@ -141,71 +148,36 @@ def a_rel_unit(m: re.Match[str], ctx: Context) -> bool:
     return not ctx.text[left : m.start()].strip(" \"'“‘(`")
 
 
+def r_same_unit_in_year(m: re.Match[str], ctx: Context) -> Res | None:
+    """'the same month of 2001', 'the same quarter last year': the month or quarter just
+    spoken of, in the year named."""
+    gran, start, _ = interval(ctx.last_value or "")
+    year = int(m["y"]) if m["y"] else rel_year(ctx, m["rel"], m.start())
+    left, _ = ctx.sentence(m.start(), m.end())
+    if start is None or year is None or not ctx.history or ctx.history[-1][1] < left:
+        return None  # the period compared with must be named in the same sentence
+    unit = m["u"].lower()
+    if unit == "month" and gran.rank <= Granularity.MONTH.rank:
+        return Res(TimexType.DATE, f"{year:04d}-{start.month:02d}", anchor="previous")
+    if unit == "quarter" and gran.rank <= Granularity.QUARTER.rank:
+        return Res(TimexType.DATE, f"{year:04d}-Q{quarter_of(start)}", anchor="previous")
+    if unit == "period" and ctx.last_value:
+        value = shift_value(ctx.last_value, "year", year - start.year)
+        return Res(TimexType.DATE, value, anchor="previous") if value else None
+    return None
+
+
+def r_this_time_year(m: re.Match[str], ctx: Context) -> Res | None:
+    """'this time next year', 'by this time last year': the publication day a year off."""
+    y = ctx.dct.year + (1 if m["rel"].lower() == "next" else -1)
+    day = min(ctx.dct.day, 28) if ctx.dct.month == 2 else ctx.dct.day  # 29 February
+    return Res(TimexType.DATE, f"{y:04d}-{ctx.dct.month:02d}-{day:02d}")
+
+
 def _narrated_next(m: re.Match[str], ctx: Context) -> bool:
     """Whether 'the next <unit>' is in a past narrative (it follows the date just named)."""
     words = m["rel"].lower().split()
     return words[0] == "the" and words[-1] == "next" and ctx.tense(m.start(), m.end()) == "past"
-
-
-_PAST_VERB_NEXT = re.compile(r"^\s+(?:was|were|had|saw|brought|(?!need)\w+ed)\b", re.I)
-
-
-def _past_here(m: re.Match[str], ctx: Context) -> bool:
-    """A past verb right around the span ("had a dry summer this year", "this winter was")."""
-    return ctx.near_tense(m.start(), m.end()) == "past" or bool(
-        _PAST_VERB_NEXT.match(ctx.after(m.end(), 20))
-    )
-
-
-def r_that_season(m: re.Match[str], ctx: Context) -> Res | None:
-    """that summer, the same winter, the following spring, the previous autumn: counted
-    from the date just spoken of, not from publication ("In March 2014 ... That summer")."""
-    code, rel = SEASONS[m["s"].lower()], m["rel"].lower().split()[-1]
-    _, start, _ = interval(ctx.last_value or "")
-    if start is None:
-        return r_rel_season(m, ctx)  # nothing spoken of yet: as 'this'/'next'/'last'
-    if rel in ("that", "same"):
-        return Res(TimexType.DATE, f"{start.year:04d}-{code}", anchor="previous")
-    for y in range(start.year - 1, start.year + 2) if rel != "previous" else ():
-        if (lo := interval(f"{y:04d}-{code}")[1]) is not None and lo > start:
-            return Res(TimexType.DATE, f"{y:04d}-{code}", anchor="previous")
-    for y in range(start.year + 1, start.year - 2, -1):
-        if (hi := interval(f"{y:04d}-{code}")[2]) is not None and hi < start:
-            return Res(TimexType.DATE, f"{y:04d}-{code}", anchor="previous")
-    return None
-
-
-def a_that_season(m: re.Match[str], ctx: Context) -> bool:
-    """'that' before a season naming a thing is a conjunction: "said that summer tourism fell"."""
-    return not (m["rel"].lower() == "that" and SEASON_NOUN.match(ctx.after(m.end(), 20)))
-
-
-def r_rel_season(m: re.Match[str], ctx: Context) -> Res | None:
-    """last summer (the latest one over before publication), this winter, next spring."""
-    code, rel, dct = SEASONS[m["s"].lower()], m["rel"].lower().split()[-1], ctx.dct
-    rel = {"that": "this", "same": "this", "following": "next"}.get(rel, rel)
-    spans = []
-    y: int | None
-    for y in range(dct.year - 3, dct.year + 3):
-        _, lo, hi = interval(f"{y:04d}-{code}")
-        if lo is not None and hi is not None:
-            spans.append((y, lo, hi))
-    if rel in ("last", "past", "previous"):
-        ys = [y for y, _, hi in spans if hi < dct]
-        y = ys[-1] if ys else None
-    elif rel in ("next", "coming"):  # "the coming winter" said in mid-December: this one
-        soon = dct - timedelta(days=31 if rel == "coming" else 0)
-        ys = [y for y, lo, _ in spans if lo > soon]
-        y = ys[0] if ys else None
-    else:  # "this fall": the one under way, else the one starting later this calendar year
-        # ("this fall" said in March), else the latest one ("this summer" said in October)
-        now = [y for y, lo, hi in spans if lo <= dct <= hi]
-        later = [y for y, lo, _ in spans if dct < lo and lo.year == dct.year]
-        over = [y for y, _, hi in spans if hi < dct]
-        if not now and over and _past_here(m, ctx):
-            later = []  # "This winter was the coldest": the one just over
-        y = (now or later or over[-1:])[0] if now or later or over else None
-    return Res(TimexType.DATE, f"{y:04d}-{code}") if y is not None else None
 
 
 _ENDED = re.compile(
@@ -390,9 +362,9 @@ REL_RULES: list[Rule] = [
     Rule("deictic", rx(r"\b(?P<part>morning|afternoon|evening)\s+(?P<w>yesterday|today|tomorrow)\b"), r_deictic),
     Rule("part_of_day", rx(r"\bthe\s+(?P<part>morning|afternoon|evening)\b(?!\s+(?:of|paper|news|show|edition|session|rush|star|post)\b)"), r_part_of_day),
     Rule("ordinal_day", rx(r"\b(?:on|since|until|till|by|before|after|from|to|through)\s+(?P<t>the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"), r_ordinal_day, a_ordinal_day),
+    Rule("this_time_year", rx(r"\bthis\s+time\s+(?P<rel>next|last)\s+year\b"), r_this_time_year),
+    Rule("same_unit", rx(rf"\bthe\s+same\s+(?P<u>month|quarter|period)\s+(?:(?:of|in)\s+)?(?:(?P<y>{YEAR})\b|(?P<rel>last|this)\s+year\b)"), r_same_unit_in_year),
     Rule("relative_unit", rx(rf"\b(?P<rel>{_REL}|the\s+(?:{_THE_REL}))\s+(?P<u>week|weekend|month|year|quarter|decade|century|fiscal\s+year)\b"), r_rel_unit, a_rel_unit),
-    Rule("relative_season", rx(r"\b(?P<rel>that|the\s+(?:same|following|previous))\s+(?P<s>spring|summer|fall|autumn|winter)\b"), r_that_season, a_that_season),
-    Rule("relative_season", rx(r"\b(?P<rel>this|last|next|past|previous|coming)\s+(?P<s>spring|summer|fall|autumn|winter)\b"), r_rel_season),
     Rule("the_unit", rx(r"\bthe\s+(?:(?:full|whole|entire|current|latest|fiscal|current\s+fiscal|latest\s+fiscal)\s+)?(?P<u>year|quarter|month|week|decade|century)\b(?![\s-](?:earlier|ago|before|after|long|old)\b)(?!\s+\d)"), r_the_unit, a_the_unit),
     Rule("year_end", rx(r"\byear(?:[\s-]|['’]s\s+)end\b"), r_year_end),
     Rule("weekend", rx(r"\bthe\s+weekend\b"), r_weekend),

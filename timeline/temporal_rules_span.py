@@ -59,6 +59,11 @@ def r_half_unit(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DURATION, duration(0.5, unit_name(m["u"] or m["u2"])), anchor="absolute")
 
 
+def r_unit_long(m: re.Match[str], ctx: Context) -> Res | None:
+    """'the decade-long war', 'its year-long inquiry': one unit."""
+    return Res(TimexType.DURATION, duration(1, unit_name(m["u"])), anchor="absolute")
+
+
 _OF_NEXT = re.compile(r"^\s+of\b", re.I)
 _AGE = re.compile(r"^[\s-]+(?:old|older|younger)\b", re.I)  # ages and age gaps
 
@@ -213,7 +218,7 @@ def a_ref(m: re.Match[str], ctx: Context) -> bool:
     if ctx.before(m.start(), 1) == "-":
         return False  # part of a name: "Song Min-soon"
     if word in ("soon", "shortly"):
-        return not _SOON_BAD.match(ctx.after(m.end(), 10)) and not ctx.before(
+        return not _SOON_BAD.match(ctx.after(m.end(), 16)) and not ctx.before(
             m.start(), 4
         ).lower().endswith("as ")
     return True
@@ -280,9 +285,10 @@ _MODAL_BEFORE = "".join(
 
 SPAN_RULES: list[Rule] = [
     # "Islam will one day be ...", "someday": an unknown future time, not a one-day duration
-    Rule("one_day", rx(rf"(?:{_MODAL_BEFORE})(?:one|some)\s+day\b(?!\s+(?:after|before|later|earlier|of)\b)|\bsomeday\b|\bsome\s+day(?=\s*,|\s+(?:we|he|she|they|I|you|it|soon)\b)"), r_future_day),
+    Rule("one_day", rx(rf"(?:{_MODAL_BEFORE})(?:one|some)\s+day\b(?!\s+(?:after|before|later|earlier|of)\b)|(?-i:\bOne)\s+day\b(?=,?\s+(?:[\w'’-]+\s+){{0,6}}?(?:could|will|would|may|might|can|shall)\b)(?!\s+(?:after|before|later|earlier|of)\b)|\bsomeday\b|\bsome\s+day(?=\s*,|\s+(?:we|he|she|they|I|you|it|soon)\b)"), r_future_day),
     Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?(?!{NUM}-)|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{_DUR_ADJ}(?P<u>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long|\s+or\s+(?:so|two|three|more))?\b(?!-(?:earlier|ago|old|end))"), r_duration, a_duration),
     Rule("duration_range", rx(rf"\b(?:the\s+{_DUR_MOD}\s+)?(?P<n>{NUM})\s*(?:to|or|-|–|and)\s*(?:{NUM})[\s-]+(?P<u>{UNIT})\b(?P<half>)?"), r_duration, a_duration),
+    Rule("unit_long", rx(r"(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s)|(?<=['’]s\s))(?P<u>century|decade|year|month|week|day)[\s-]long\b"), r_unit_long),
     Rule("half_unit", rx(r"\bhalf\s+an?\s+(?P<u>hour|minute|day|year|month|century|decade)\b|\b(?:a\s+)?half[\s-](?P<u2>hour|day|year|century|decade)\b(?![\s-]?(?:ly|mark|time)\b)"), r_half_unit),
     Rule("duration_vague", rx(r"\b(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|the\s+following|several|many|few|the\s+(?:first|final|early|opening)|(?:(?<=\bover\s)|(?<=\bthrough\s))the)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|seconds|centuries|quarters)(?:\s+(?:or|to)\s+(?:years|months|weeks|days|decades|hours|minutes))?\b"), r_vague_duration, a_vague_duration),
     Rule("duration_vague", rx(r"\bthe\s+(?:(?:next\s+)?few\s+)?(?P<rel>)(?P<u>years|months|weeks|days|hours|quarters)\s+ahead\b"), r_vague_duration),
@@ -291,8 +297,8 @@ SPAN_RULES: list[Rule] = [
     Rule("set", rx(rf"\b(?:on\s+)(?P<t>(?P<u>{WD}s))(?P<n>)?(?P<other>)?\b"), r_set),
     Rule("set", rx(r"\b(?P<w>hourly|daily|nightly|weekly|biweekly|monthly|bimonthly|annually|yearly|semiannually|biannually)\b"), r_adverb_set, a_adverb_set),
     Rule("present_ref", rx(rf"\b(?P<w>{_PRESENT})\b"), r_ref),
-    Rule("past_ref", rx(rf"\b(?P<w>recently|lately|formerly|the\s+past)\b(?!\s+(?:weeks|months|years|days|decades|{NUM}\b))"), r_ref),
-    Rule("future_ref", rx(r"\b(?P<w>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|soon|shortly|a\s+later\s+date|the\s+(?:near|short|long)\s+term)\b"), r_ref, a_ref),
+    Rule("past_ref", rx(rf"\b(?P<w>recently|lately|formerly|the\s+past)\b(?!\s+(?:half|weeks|months|years|days|decades|{NUM}\b))"), r_ref),
+    Rule("future_ref", rx(r"\b(?P<w>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?<=\bin\s)future(?=\s*[,.;:!?)]|\s+(?:we|he|she|they|it|you|I|the|this|these|there|all|any|such|more)\b)|soon|shortly|a\s+later\s+date|the\s+(?:near|short|long)\s+term)\b"), r_ref, a_ref),
     Rule("same_day", rx(r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|that\s+day|the\s+same\s+day|that\s+(?P<part>morning|afternoon|evening|night))\b"), r_same_day),
     # "by mid afternoon", "in the early morning": that part of the day just mentioned
     Rule("part_of_day", rx(r"\b(?:the\s+)?(?P<pos>early|mid|late)[\s-]*(?P<part>morning|afternoon|evening)\b(?!\s+(?:paper|news|show|edition|session|rush|yesterday|today|tomorrow)\b)"), r_same_day),
