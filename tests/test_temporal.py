@@ -144,6 +144,9 @@ TABLE = [
     ("The yen was at 119.50 compared with Thursday's 5 p.m. quotes.", datetime(2005, 11, 11), "5 p.m.", "2005-11-10T17:00", G.TIME),
     ("This afternoon at about 3:30 the rally began.", datetime(2005, 11, 26), "about 3:30", "2005-11-26T15:30", G.TIME),
     ("The meeting this morning began at 9:30.", datetime(2005, 11, 26), "9:30", "2005-11-26T09:30", G.TIME),
+    # "the early hours of Thursday" is early Thursday, not a duration plus a day
+    ("The attack happened in the early hours of Thursday.", datetime(2005, 11, 26), "the early hours of Thursday", "2005-11-24", G.DAY),
+    ("On Thursday the attack came in the early hours of the morning.", datetime(2005, 11, 26), "the early hours of the morning", "2005-11-24", G.DAY),
     ("The writer Mao Dun (1896-1981) was honoured.", datetime(2006, 11, 14), "1896-1981", "1896", G.YEAR),
     # a season after "that"/"the following" counts from the date just spoken of
     ("Russia annexed Crimea in March 2014. That summer, fighting broke out.", datetime(2022, 2, 20), "That summer", "2014-SU", G.SEASON),

@@ -56,7 +56,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "one_day": ("unit", "ref"), "same_day": ("unit", "part"), "next_day": ("unit", "part"),
     "since_then": ("word",), "that_unit": ("unit",), "holiday": ("hol", "unit"),
     "year_ago_quarter": ("unit",), "half_unit": ("unit",), "overnight": ("part",),
-    "unit_long": ("unit",), "same_unit": ("unit",), "this_time_year": ("unit",),
+    "early_hours": ("unit",), "unit_long": ("unit",), "same_unit": ("unit",),
+    "this_time_year": ("unit",),
 }  # fmt: skip
 ALL_CLASSES = ("mon", "wd", "unit", "ref", "part", "season", "hol", "word", "num")
 RULES: list[Rule] = [

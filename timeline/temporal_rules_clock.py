@@ -111,9 +111,16 @@ def r_clock24(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.TIME, f"{day.isoformat()}T{hh:02d}:{m['mi']}")
 
 
+def r_early_hours(m: re.Match[str], ctx: Context) -> Res | None:
+    """'the early hours of Thursday', 'the small hours': the start of that day (of the day
+    just spoken of when none is named), not a duration."""
+    return Res(TimexType.DATE, _date_part(m, ctx).isoformat(), mod="START")
+
+
 _DP = rf"(?:,?\s+(?:on\s+)?(?P<dp>today|tonight|yesterday|tomorrow|(?P<wd>{WD})|(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)))?"
 
 CLOCK_RULES: list[Rule] = [
+    Rule("early_hours", rx(rf"\bthe\s+(?:early|small|wee)\s+hours(?:\s+of\s+(?:the\s+morning|(?:on\s+)?(?P<dp>today|yesterday|tomorrow|(?P<wd>{WD})|(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d))))?\b"), r_early_hours),
     Rule("clock", rx(rf"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?)?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<noon>noon|midday|midnight))(?:\s+(?P<tz>[ECMP][SD]?T|GMT|UTC|BST|CET|local\s+time))?{_DP}"), r_clock),
     Rule("clock", rx(rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:GMT|UTC|Z\b|[ECMP][SD]T|BST|CET|hours\s+(?:GMT|UTC|local\s+time))(?!\w){_DP}"), r_clock_zone),
     Rule("clock", rx(r"\b(?:at|by|until|around|from|to|before|after)\s+(?:(?:about|around|approximately|roughly|some)\s+)?(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?![\d:])"), r_clock24),
