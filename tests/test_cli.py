@@ -194,3 +194,143 @@ def test_timeml_rejects_a_document_without_creation_time_unless_dct_given(tmp_pa
     )
     assert result.exit_code == 0, result.output
     assert 'value="2012-02-17"' in (tmp_path / "out" / "war.tml").read_text("utf-8")
+
+
+def _copy(store: Path, tmp_path: Path) -> Path:
+    """A private copy of the module's store, for commands that may write to it."""
+    own = tmp_path / "own.db"
+    shutil.copy(store, own)
+    return own
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build", str(SEEDS)],
+        ["add", str(SEEDS / "001_d661c57517ea9ae8.txt")],
+        ["render"],
+        ["export", "--format", "json"],
+    ],
+)
+def test_an_output_on_the_store_is_refused_and_the_store_is_kept(store, tmp_path, command):
+    own = _copy(store, tmp_path)
+    before = own.read_bytes()
+    flag = "-o"
+    result = runner.invoke(app, [*command, "--store", str(own), flag, str(own)])
+    assert result.exit_code == 2, result.output
+    what = "export file" if command[0] == "export" else "HTML file"
+    example = "timeline.json" if command[0] == "export" else "timeline.html"
+    assert result.stderr.strip() == (
+        f"Error: {own}: is the store (--store {own}); writing the {what} there would destroy "
+        f"it. Give another path, e.g. {own.with_name(example)}"
+    )
+    assert own.read_bytes() == before
+
+
+def test_an_html_on_an_input_article_is_refused(tmp_path):
+    article = tmp_path / "a.txt"
+    shutil.copy(SEEDS / "001_d661c57517ea9ae8.txt", article)
+    (tmp_path / "manifest.csv").write_text("file,published\na.txt,2014-03-16\n", encoding="utf-8")
+    text = article.read_bytes()
+    result = runner.invoke(
+        app, ["build", str(tmp_path), "--store", str(tmp_path / "s.db"), "-o", str(article)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"Error: {article}: is an input article; writing the HTML file there would destroy it. "
+        "Give another path"
+    )
+    assert article.read_bytes() == text and not (tmp_path / "s.db").exists()
+
+
+def test_export_makes_missing_folders_and_refuses_a_folder(store, tmp_path):
+    target = tmp_path / "new" / "deeper" / "x.json"
+    result = runner.invoke(app, ["export", "--store", str(store), "-o", str(target)])
+    assert result.exit_code == 0 and json.loads(target.read_text(encoding="utf-8"))["events"]
+    result = runner.invoke(app, ["export", "--store", str(store), "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"Error: {tmp_path}: is a folder; give the export file to write, e.g. "
+        f"{tmp_path / 'timeline.json'}"
+    )
+
+
+def test_build_checks_lanes_before_any_work(tmp_path):
+    result = runner.invoke(
+        app, ["build", str(SEEDS), "--store", str(tmp_path / "s.db"), "--lanes", "colour"]
+    )
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "Error: unknown lanes 'colour'; use actor, outlet or none"
+    assert not (tmp_path / "s.db").exists()
+
+
+def test_build_notes_articles_it_drops_from_the_old_store(store, tmp_path):
+    own = _copy(store, tmp_path)
+    one = tmp_path / "in"
+    one.mkdir()
+    shutil.copy(SEEDS / "001_d661c57517ea9ae8.txt", one / "a.txt")
+    (one / "manifest.csv").write_text("file,published\na.txt,2014-03-16\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["build", str(one), "--store", str(own), "-o", str(tmp_path / "t.html")]
+    )
+    assert result.exit_code == 0
+    assert result.stderr.strip() == (
+        f"note: 4 articles of the old {own} were not in this build and are no longer in it; "
+        "`timeline add` extends a store, `build` starts it afresh"
+    )
+
+
+def test_timeml_refuses_to_write_over_its_input(tmp_path):
+    folder = tmp_path / "tml"
+    shutil.copytree(TIMEML, folder)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    result = runner.invoke(app, ["timeml", str(folder), str(folder)])
+    assert result.exit_code == 2
+    assert (
+        result.stderr.strip()
+        == f"Error: {folder}: is the input folder; give another folder to write to"
+    )
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_timeml_output_under_a_file_is_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["timeml", str(TIMEML), str(blocker / "out")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {blocker / 'out'}: cannot make the folder (")
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["events", "--from", "2022-02-01", "--to", "2022-01-01"],
+            "Error: --from 2022-02-01 is after --to 2022-01-01; swap them",
+        ),
+        (
+            ["add", str(SEEDS / "001_d661c57517ea9ae8.txt"), "--published", "0001-01-01"],
+            "Error: --published '0001-01-01' is not a date; write it as YYYY-MM-DD"
+            " (year 1000 to 9000)",
+        ),
+    ],
+)
+def test_more_bad_options_are_one_line_exit_2(store, tmp_path, args, message):
+    result = runner.invoke(app, [*args, "--store", str(_copy(store, tmp_path))])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip() == message
+
+
+def test_dates_rejects_an_unknown_format():
+    result = runner.invoke(app, ["dates", str(SEEDS / "001_d661c57517ea9ae8.txt"), "-f", "xml"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "Error: unknown format 'xml'; use table or json"
+
+
+def test_events_source_takes_a_file_name(store):
+    result = runner.invoke(
+        app, ["events", "--store", str(store), "--source", "001_d661c57517ea9ae8.txt"]
+    )
+    assert result.exit_code == 0
+    assert result.stdout.strip().splitlines()[-1] != "0 events"

@@ -5,23 +5,32 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import Progress as RichProgress
 from rich.table import Table
 from rich.text import Text
 
 from . import __version__, pipeline, views
+from .cli_io import (
+    errors,
+    out,
+    own_names,
+    parse_day,
+    parse_published,
+    parse_range,
+    progress,
+    remove_files,
+    say,
+    warn,
+)
 from .errors import InputError, NotFoundError, TimelineError
 from .ingest import load_articles
 from .models import Article, BuildReport
-from .pubdate import parse_explicit
+from .outputs import check_lanes, check_output
 from .render import render_html
 from .settings import Settings
 from .store import Store
@@ -33,10 +42,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-# Piped output keeps each table row on one line (grep, cut); a terminal wraps to its width.
-out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 1000)
-err = Console(stderr=True, soft_wrap=True)
-
 DEFAULT_STORE = Path("output/timeline.db")
 DEFAULT_HTML = Path("output/timeline.html")
 StoreOpt = Annotated[Path, typer.Option("--store", help="SQLite store file.")]
@@ -45,20 +50,10 @@ WorkersOpt = Annotated[int, typer.Option("--workers", "-w", min=1, help="Extract
 LanesOpt = Annotated[str, typer.Option("--lanes", help="Lanes of the HTML: actor, outlet, none.")]
 
 
-def _say(text: str) -> None:
-    """Print a line to stdout as it is (no markup, no highlighting: paths and titles are data)."""
-    out.print(text, highlight=False, markup=False)
-
-
-def _warn(text: str) -> None:
-    """Print a line to stderr as it is."""
-    err.print(text, highlight=False, markup=False)
-
-
 def _version(value: bool) -> None:
     """--version: print the version and stop."""
     if value:
-        _say(f"timeline {__version__}")
+        say(f"timeline {__version__}")
         raise typer.Exit()
 
 
@@ -71,59 +66,11 @@ def _main(
     """Build event timelines from news articles."""
 
 
-def _fail(message: str, code: int = 1) -> None:
-    """Print `Error: ...` on stderr and exit non-zero."""
-    _warn(f"Error: {message}")
-    raise typer.Exit(code)
-
-
-@contextmanager
-def _errors() -> Iterator[None]:
-    """Turn library errors into one-line messages and exit codes (2: bad input, 1: other)."""
-    try:
-        yield
-    except InputError as exc:
-        _fail(str(exc), 2)
-    except TimelineError as exc:
-        _fail(str(exc), 1)
-
-
-def _date(value: str | None, option: str) -> date | None:
-    """Parse a --from/--to style date option."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD") from None
-
-
-def _published(value: str | None) -> datetime | None:
-    """Parse --published (ISO date or date-time)."""
-    if value is None:
-        return None
-    parsed = parse_explicit(value)
-    if parsed is None:
-        raise InputError(f"--published {value!r} is not a date; write it as YYYY-MM-DD")
-    return parsed
-
-
-@contextmanager
-def _progress(total: int, what: str) -> Iterator[pipeline.Progress | None]:
-    """A progress bar on a terminal; nothing when stderr is not one."""
-    if not err.is_terminal or total < 2:
-        yield None
-        return
-    with RichProgress(console=err, transient=True) as bar:
-        task = bar.add_task(what, total=total)
-        yield lambda n: bar.advance(task, n)
-
-
 def _ingest(store: Store, articles: list[Article], rejected: list, workers: int) -> BuildReport:
     """Add articles with a progress bar."""
     settings = Settings(workers=workers)
-    with _progress(2 * len(articles), "extracting and merging") as progress:
-        return pipeline.add_articles(articles, store, settings, rejected, progress)
+    with progress(2 * len(articles), "extracting and merging") as advance:
+        return pipeline.add_articles(articles, store, settings, rejected, advance)
 
 
 def _render(
@@ -140,38 +87,18 @@ def _render(
     )
 
 
-def _remove(paths: Sequence[Path]) -> None:
-    """Delete what a build leaves while it works, if it is there."""
-    for path in paths:
-        with suppress(OSError):
-            path.unlink(missing_ok=True)
-
-
-def _check_html_target(html: Path) -> None:
-    """Refuse, before any work, an HTML path that names a folder."""
-    if html.is_dir():
-        raise InputError(
-            f"{html}: is a folder; give the HTML file to write, e.g. {html / 'timeline.html'}"
-        )
-    for folder in html.parents:
-        if folder.exists():
-            if not folder.is_dir():
-                raise InputError(f"{html}: {folder} is a file, not a folder; give another path")
-            break
-
-
 def _summary(report: BuildReport, html: Path | None, store: Path) -> None:
     """The build/add summary: counts, rejected inputs, where things were written."""
-    _say(
+    say(
         f"articles: {report.articles_added} added, {report.articles_skipped} already "
         f"stored, {len(report.rejected)} rejected"
     )
-    _say(f"events: {report.events}   links: {report.links}")
+    say(f"events: {report.events}   links: {report.links}")
     for r in report.rejected:
-        _warn(f"Error: {r.path}: {r.reason}")
-    _say(f"store: {store}")
+        warn(f"Error: {r.path}: {r.reason}")
+    say(f"store: {store}")
     if html is not None:
-        _say(f"html:  {html}")
+        say(f"html:  {html}")
 
 
 @app.command()
@@ -185,22 +112,27 @@ def build(
     lanes: LanesOpt = "actor",
 ) -> None:
     """Build a timeline from scratch: read articles, write the store and the HTML."""
-    with _errors():
-        _check_html_target(out_html)
+    with errors():
+        check_lanes(lanes)
+        check_output(out_html, store=store)
         articles, rejected = load_articles(paths or ["seeds"])
         if not articles:
+            reasons = "; ".join(f"{r.path}: {r.reason}" for r in rejected[:3])
             raise InputError(
-                f"no usable article in {', '.join(paths or ['seeds'])}: "
-                + "; ".join(f"{r.path}: {r.reason}" for r in rejected[:3])
+                f"no usable article in {', '.join(paths or ['seeds'])}"
+                + (f": {reasons}" if reasons else "")
             )
+        check_output(out_html, store=store, inputs=[a.path for a in articles])
+        before: set[str] = set()
         if store.exists():
-            Store.open(store, create=False, readonly=True).close()  # never replace a stranger
+            with Store.open(store, create=False, readonly=True) as old:  # never replace a stranger
+                before = {a.id for a in old.articles()}
         fresh = store.with_name(store.name + ".new")
         fresh_html = out_html.with_name(out_html.name + ".new")
         leftovers = (fresh, Path(f"{fresh}-wal"), Path(f"{fresh}-shm"), fresh_html)
-        _remove(leftovers)
+        remove_files(leftovers)
         try:
-            with Store.open(fresh) as st:
+            with Store.open(fresh) as st, own_names({fresh: store, fresh_html: out_html}):
                 report = _ingest(st, articles, rejected, workers)
                 _render(st, fresh_html, lanes)
             for suffix in ("-wal", "-shm"):  # the old store's journal must not meet the new file
@@ -208,9 +140,16 @@ def build(
             fresh.replace(store)  # the old store and HTML stay whole until the new ones are
             fresh_html.replace(out_html)
         except BaseException:
-            _remove(leftovers)  # a failed build leaves nothing behind
+            remove_files(leftovers)  # a failed build leaves nothing behind
             raise
         _summary(report, out_html, store)
+        if gone := before - {a.id for a in articles}:
+            many = len(gone) > 1
+            warn(
+                f"note: {len(gone)} article{'s' * many} of the old {store} "
+                f"{'were' if many else 'was'} not in this build and {'are' if many else 'is'} "
+                "no longer in it; `timeline add` extends a store, `build` starts it afresh"
+            )
     if rejected:
         raise typer.Exit(3)
 
@@ -229,12 +168,14 @@ def add(
     ] = True,
 ) -> None:
     """Add articles to an existing store, merge their events, re-render the HTML."""
-    with _errors():
+    with errors():
         if render_html_too:
-            _check_html_target(out_html)
+            check_output(out_html, store=store)
         articles, rejected = load_articles(
-            files, published=_published(published), outlet=outlet, url=url
+            files, published=parse_published(published), outlet=outlet, url=url
         )
+        if render_html_too:
+            check_output(out_html, store=store, inputs=[a.path for a in articles])
         with Store.open(store, create=False) as st:
             report = (
                 _ingest(st, articles, rejected, workers)
@@ -242,7 +183,13 @@ def add(
                 else BuildReport(rejected=rejected, events=st.event_count(), links=st.link_count())
             )
             if render_html_too:
-                _render(st, out_html)
+                try:
+                    _render(st, out_html)
+                except TimelineError as exc:
+                    raise TimelineError(
+                        f"{exc} The {report.articles_added} new articles are saved in {store}; "
+                        f"draw the HTML with `timeline render --store {store} -o FILE`"
+                    ) from exc
         _summary(report, out_html if render_html_too else None, store)
     if rejected:
         raise typer.Exit(3)
@@ -252,24 +199,25 @@ def add(
 def events(
     date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
-    source: Annotated[str | None, typer.Option(help="Article id (or prefix).")] = None,
+    source: Annotated[
+        str | None, typer.Option(help="Article: its file name, or its id (or a prefix).")
+    ] = None,
     search: Annotated[str | None, typer.Option(help="Text in title or sentence.")] = None,
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
     """List events as a table."""
-    with _errors(), Store.open(store, create=False, readonly=True) as st:
-        found = st.events(
-            date_from=_date(date_from, "--from"),
-            date_to=_date(date_to, "--to"),
-            source=source,
-            search=search,
-        )
-        articles = {a.id: a for a in st.articles()}
+    with errors():
+        lo, hi = parse_range(date_from, date_to)
+        with Store.open(store, create=False, readonly=True) as st:
+            articles = {a.id: a for a in st.articles()}
+            named = [i for i, a in articles.items() if source in (a.path, views.short(i, articles))]
+            source = named[0] if len(named) == 1 else source  # a file name stands for its id
+            found = st.events(date_from=lo, date_to=hi, source=source, search=search)
         table = Table("id", "date", "granularity", "sources", "title", box=None)
         for row in views.event_rows(found, articles):
             table.add_row(*(Text(cell) for cell in row))
         out.print(table)
-        _say(f"{len(found)} events")
+        say(f"{len(found)} events")
 
 
 @app.command()
@@ -278,7 +226,7 @@ def show(
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
     """One event: its date and how it was resolved, its sources, causes and effects."""
-    with _errors(), Store.open(store, create=False, readonly=True) as st:
+    with errors(), Store.open(store, create=False, readonly=True) as st:
         ev = st.event(event)
         if ev is None:
             raise NotFoundError(f"no event {event!r}; list them with `timeline events`")
@@ -287,7 +235,7 @@ def show(
         others = {x for lk in links for x in (lk.source, lk.target)} - {ev.id}
         titles = {i: e.title for i in others if (e := st.event(i)) is not None}
         detail = views.event_detail(ev, articles, links, titles)
-        _say(detail)
+        say(detail)
 
 
 @app.command()
@@ -299,7 +247,7 @@ def path(
     """The chain of links between two events."""
     from .graph import find_path
 
-    with _errors(), Store.open(store, create=False, readonly=True) as st:
+    with errors(), Store.open(store, create=False, readonly=True) as st:
         ends = [st.event(x) for x in (a, b)]
         for ref, ev in zip((a, b), ends, strict=True):
             if ev is None:
@@ -308,11 +256,11 @@ def path(
         titles = {n: d["title"] for n, d in g.nodes(data=True)}
         steps = find_path(g, ends[0].id, ends[1].id)  # type: ignore[union-attr]
         first = ends[0].id  # type: ignore[union-attr]
-        _say(f"{steps[0][0] if steps else first}  {titles.get(first, '')}")
+        say(f"{steps[0][0] if steps else first}  {titles.get(first, '')}")
         for _u, v, d in steps:
             arrow = "→" if d["direction"] == "forward" else "←"
             why = f" “{d['evidence']}”" if d["evidence"] else " (from the dates)"
-            _say(f"  {arrow} [{d['kind']}]{why}\n{v}  {titles.get(v, '')}")
+            say(f"  {arrow} [{d['kind']}]{why}\n{v}  {titles.get(v, '')}")
 
 
 @app.command()
@@ -326,7 +274,7 @@ def export(
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
     """Export the articles, events and links."""
-    with _errors():
+    with errors():
         if fmt not in views.EXPORT_FORMATS:
             raise InputError(
                 f"unknown format {fmt!r}; use one of " + ", ".join(views.EXPORT_FORMATS)
@@ -336,8 +284,15 @@ def export(
         if output is None:
             sys.stdout.write(text)
         else:
-            output.write_text(text, encoding="utf-8")
-            _say(f"wrote {output}")
+            check_output(output, what="export file", example=f"timeline.{fmt}", store=store)
+            try:
+                output.parent.mkdir(parents=True, exist_ok=True)
+                output.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise InputError(
+                    f"cannot write {output}: {exc.strerror or exc}; give another -o"
+                ) from exc
+            say(f"wrote {output}")
 
 
 @app.command()
@@ -350,8 +305,10 @@ def dates(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
     """Every date expression in one article: span, value, granularity, interval, rule."""
-    with _errors():
-        articles, rejected = load_articles([file], published=_published(published))
+    with errors():
+        if fmt not in ("table", "json"):
+            raise InputError(f"unknown format {fmt!r}; use table or json")
+        articles, rejected = load_articles([file], published=parse_published(published))
         if not articles:
             raise InputError(rejected[0].reason if rejected else f"{file}: nothing to read")
         art = articles[0]
@@ -360,7 +317,7 @@ def dates(
             doc = {"article": art.to_dict(), "expressions": [x.to_dict() for x in exprs]}
             sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
             return
-        _say(f"{art.path}: published {art.published} ({art.published_source})")
+        say(f"{art.path}: published {art.published} ({art.published_source})")
         table = Table(
             "span", "text", "type", "value", "granularity", "interval", "mod", "rule", box=None
         )
@@ -378,14 +335,12 @@ def render(
     date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
 ) -> None:
     """Re-draw the HTML timeline from the store."""
-    with _errors():
-        if lanes not in ("actor", "outlet", "none"):
-            raise InputError(f"unknown lanes {lanes!r}; use actor, outlet or none")
+    with errors():
+        check_lanes(lanes)
+        check_output(out_html, store=store)
         with Store.open(store, create=False, readonly=True) as st:
-            written = _render(
-                st, out_html, lanes, _date(date_from, "--from"), _date(date_to, "--to")
-            )
-        _say(f"wrote {written}")
+            written = _render(st, out_html, lanes, *parse_range(date_from, date_to))
+        say(f"wrote {written}")
 
 
 @app.command()
@@ -400,13 +355,13 @@ def timeml(
     """Tag TimeML documents with TIMEX3 expressions (dates resolved against the DCT)."""
     from .timeml import tag_directory
 
-    with _errors():
-        day = _date(dct, "--dct")
+    with errors():
+        day = parse_day(dct, "--dct")
         default = datetime(day.year, day.month, day.day) if day else None
         n, rejected = tag_directory(in_dir, out_dir, Settings(), default)
-        _say(f"tagged {n} documents into {out_dir}")
+        say(f"tagged {n} documents into {out_dir}")
         for r in rejected:
-            _warn(f"Error: {r.path}: {r.reason}")
+            warn(f"Error: {r.path}: {r.reason}")
     if rejected:
         raise typer.Exit(3 if n else 2)
 

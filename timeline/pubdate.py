@@ -130,8 +130,20 @@ def to_utc(value: datetime | date, tz: str = "UTC") -> datetime:
     return value.astimezone(UTC)
 
 
+YEARS = (1000, 9000)  # publication years accepted; others are typos ("0001-01-01")
+
+
 def parse_explicit(value: object, tz: str = "UTC") -> datetime | None:
-    """Parse an explicitly given date (ISO string, TOML date/datetime) to UTC; None if invalid."""
+    """Parse an explicitly given date (ISO string, TOML date/datetime) to UTC; None if invalid
+    or outside YEARS."""
+    parsed = _parse_explicit(value, tz)
+    if parsed is None or not YEARS[0] <= parsed.year <= YEARS[1]:
+        return None
+    return parsed
+
+
+def _parse_explicit(value: object, tz: str) -> datetime | None:
+    """parse_explicit() without the year check."""
     if isinstance(value, datetime | date):
         return to_utc(value, tz)
     if not isinstance(value, str):
@@ -147,7 +159,7 @@ def parse_explicit(value: object, tz: str = "UTC") -> datetime | None:
         if len(text) == 10:
             return to_utc(date.fromisoformat(text), tz)
         return to_utc(datetime.fromisoformat(text.replace("Z", "+00:00")), tz)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 

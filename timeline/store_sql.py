@@ -143,7 +143,8 @@ MESSAGES = {  # SQLite error name (prefix) -> what the user reads
     "SQLITE_BUSY": "{path} is locked by another timeline process (waited {timeout:g} s);"
     " try again when it has finished",
     "SQLITE_CANTOPEN": "cannot open {path}; check that it and its folder are readable and writable",
-    "SQLITE_CORRUPT": "{path} is damaged ({exc}); rebuild it with `timeline build`",
+    "SQLITE_CORRUPT": "{path} is damaged ({exc}); move it away and rebuild the store with"
+    " `timeline build`",
 }
 
 

@@ -196,7 +196,12 @@ def tag_directory(
     files = sorted(p for p in in_dir.iterdir() if p.suffix.lower() in (".tml", ".xml"))
     if not files:
         raise InputError(f"{in_dir}: no .tml or .xml files; give a folder of TimeML documents")
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if out_dir.resolve() == in_dir.resolve():
+        raise InputError(f"{out_dir}: is the input folder; give another folder to write to")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{out_dir}: cannot make the folder ({exc.strerror or exc})") from exc
     rejected: list[Rejection] = []
     for path in files:
         try:
@@ -204,7 +209,10 @@ def tag_directory(
         except InputError as exc:  # one bad document does not stop the others
             rejected.append(Rejection(str(path), str(exc).removeprefix(f"{path}: ")))
             continue
-        (out_dir / path.name).write_text(tagged, "utf-8")
+        try:
+            (out_dir / path.name).write_text(tagged, "utf-8")
+        except OSError as exc:
+            raise InputError(f"{out_dir / path.name}: cannot write it ({exc.strerror})") from exc
     logger.info("tagged %d TimeML documents from %s", len(files) - len(rejected), in_dir)
     return len(files) - len(rejected), rejected
 
