@@ -9,6 +9,7 @@ where the content does not matter); small fixtures are in tests/data/hostile/.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import functools
 import hashlib
 import io
@@ -832,6 +833,38 @@ def test_kill_9_mid_build_keeps_the_old_store(db: Path, tmp_path: Path) -> None:
     )
     assert result.stdout.startswith(summary(151, 0, 0))
     assert not fresh.exists()
+
+
+def test_two_ctrl_c_stop_a_build_with_workers_and_keep_the_old_store(
+    db: Path, tmp_path: Path
+) -> None:
+    """Ctrl-C twice in a terminal (SIGINT to every process of the group) while `build -w 2`
+    extracts: it stops promptly (an executor used to wait forever on its broken workers),
+    the old store is unchanged and no half-made file is left."""
+    folder = many_articles(tmp_path / "news", 400)
+    before = state(db)
+    fresh = Path(f"{db}.new")
+    proc = spawn(
+        "build", folder, "--store", db, "--out", tmp_path / "t.html", "-w", "2",
+        start_new_session=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and time.monotonic() < deadline and not fresh.exists():
+            time.sleep(0.001)
+        time.sleep(0.3)  # the workers are extracting
+        for _ in range(2):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGINT)
+            time.sleep(0.05)
+        proc.communicate(timeout=30)  # a hang fails here
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+    assert proc.returncode != 0
+    assert state(db) == before
+    assert not fresh.exists() and not (tmp_path / "t.html").exists()
 
 
 # -- where the HTML goes ---------------------------------------------------------------------------

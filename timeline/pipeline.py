@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import signal
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from functools import partial
 
 import networkx as nx
 
@@ -49,14 +51,19 @@ def _extract_all(
             if progress:
                 progress(1)
         return
-    with ProcessPoolExecutor(max_workers=settings.workers) as pool:
+    # Workers ignore Ctrl-C: the main process alone stops, and leaving the block terminates
+    # them (an executor's shutdown could wait forever on workers a second Ctrl-C broke).
+    with multiprocessing.Pool(settings.workers, initializer=_ignore_interrupts) as pool:
         chunk = max(1, min(64, len(articles) // (settings.workers * 8)))
-        for result in pool.map(
-            extract_article, articles, [settings] * len(articles), chunksize=chunk
-        ):
+        for result in pool.imap(partial(extract_article, settings=settings), articles, chunk):
             yield result
             if progress:
                 progress(1)
+
+
+def _ignore_interrupts() -> None:
+    """A worker's initializer: SIGINT is for the main process."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def add_articles(
