@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -714,3 +715,17 @@ def test_any_file_gives_an_article_or_a_rejection(data: bytes, suffix: str) -> N
         articles, rejected = load_articles([path], published=utc(2022, 1, 12))
     assert all(isinstance(r, Rejection) and r.reason for r in rejected)
     assert all(a.published == utc(2022, 1, 12) and a.text for a in articles)
+
+
+def test_a_file_name_that_is_not_utf8_is_rejected_by_name(tmp_path):
+    """The store keeps UTF-8 paths: such a file is one rejection, not a failed build."""
+    raw = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    with open(raw, "wb") as fh:
+        fh.write(b"---\npublished: 2022-01-15\n---\nTalks\n\nDelegates met on Monday.\n")
+    ok = tmp_path / "ok.txt"
+    ok.write_text("---\npublished: 2022-01-15\n---\nTalks\n\nEnvoys met on Friday.\n", "utf-8")
+    articles, rejected = load_articles([tmp_path])
+    assert [a.path for a in articles] == [str(ok)]
+    assert [(r.path, r.reason) for r in rejected] == [
+        (f"{tmp_path}/caf\ufffd.txt", "its name is not UTF-8; rename the file")
+    ]

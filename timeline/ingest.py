@@ -172,6 +172,15 @@ def _article(doc: Doc, manifest: _Meta | None, opts: _Meta, settings: Settings) 
     )
 
 
+def _undecodable_name(path: Path) -> str | None:
+    """A printable form of a path whose name is not UTF-8 (the store keeps UTF-8), else None."""
+    try:
+        str(path).encode("utf-8")
+        return None
+    except UnicodeEncodeError:
+        return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def load_articles(
     paths: Sequence[str | Path],
     settings: Settings = DEFAULT,
@@ -191,6 +200,9 @@ def load_articles(
     rejected: list[Rejection] = []
     by_id: dict[str, str] = {}
     for f in files:
+        if (shown := _undecodable_name(f)) is not None:
+            rejected.append(Rejection(shown, "its name is not UTF-8; rename the file"))
+            continue
         entry = folder_manifest(f.parent, settings, manifests).get(f.name)
         for item in read_docs(f, str(f), settings):
             if isinstance(item, Rejection):
