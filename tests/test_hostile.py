@@ -226,7 +226,7 @@ def test_oversized_article_is_rejected_unread(
     monkeypatch.setattr(builtins, "open", spy)
     result = add(db, big)
     monkeypatch.undo()
-    reason = f"too large ({50 * 2**20} bytes, limit {LIMIT}); split it or raise the limit"
+    reason = f"too large ({50 * 2**20} bytes, limit {LIMIT}); split it into smaller files"
     assert (result.exit_code, result.stderr) == (3, f"Error: {big}: {reason}\n")
     assert result.stdout.startswith(summary(0, 0, 1))
     assert str(big) not in opened

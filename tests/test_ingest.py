@@ -115,7 +115,7 @@ REJECTIONS = [
         "has a UTF-16 byte-order mark but is not valid UTF-16 (bad bytes at offset 10); "
         "save it as UTF-8",
     ),
-    ("big.txt", b"x" * 201, "too large (201 bytes, limit 200); split it or raise the limit"),
+    ("big.txt", b"x" * 201, "too large (201 bytes, limit 200); split it into smaller files"),
     ("undated.txt", BODY.encode(), NO_DATE),
     (
         "yearless.txt",

@@ -120,7 +120,7 @@ def build(
             reasons = "; ".join(f"{r.path}: {r.reason}" for r in rejected[:3])
             raise InputError(
                 f"no usable article in {', '.join(paths or ['seeds'])}"
-                + (f": {reasons}" if reasons else "")
+                + (f": {reasons}" if reasons else ": it holds no article; give article files")
             )
         check_output(out_html, store=store, inputs=[a.path for a in articles])
         before: set[str] = set()

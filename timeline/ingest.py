@@ -144,7 +144,7 @@ def _article(doc: Doc, manifest: _Meta | None, opts: _Meta, settings: Settings) 
     if len(text.encode("utf-8")) > settings.max_article_bytes:
         raise _Reject(
             f"too large ({len(text.encode('utf-8'))} bytes of text, limit "
-            f"{settings.max_article_bytes}); split it or raise the limit"
+            f"{settings.max_article_bytes}); split it into smaller files"
         )
     guess = _date_doc(doc, manifest, opts.published, settings)
     hint = NO_DATE_HINTS[doc.kind]

@@ -204,7 +204,7 @@ def read_docs(path: Path, shown: str, settings: Settings) -> Iterator[Doc | Reje
             yield from _jsonl_docs(path, shown, settings)
             return
         if size > limit:
-            raise _Reject(f"too large ({size} bytes, limit {limit}); split it or raise the limit")
+            raise _Reject(f"too large ({size} bytes, limit {limit}); split it into smaller files")
         text = decode_bytes(path.read_bytes(), html=suffix in (".html", ".htm"))
         if not text.strip():
             raise _Reject("empty file (only whitespace); remove it or add the article text")
