@@ -334,3 +334,38 @@ def test_events_source_takes_a_file_name(store):
     )
     assert result.exit_code == 0
     assert result.stdout.strip().splitlines()[-1] != "0 events"
+
+
+def test_show_says_a_prefix_needs_four_characters(store):
+    result = runner.invoke(app, ["show", "3a", "--store", str(store)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "Error: no event '3a' (an id prefix needs 4 characters); list them with `timeline events`"
+    )
+
+
+def test_dates_wants_one_article(tmp_path):
+    result = runner.invoke(app, ["dates", str(SEEDS)])
+    assert result.exit_code == 2
+    assert (
+        result.stderr.strip()
+        == f"Error: {SEEDS}: holds 5 articles; give one article file to `dates`"
+    )
+
+
+def test_add_draws_the_lanes_asked_for(store, tmp_path):
+    own = _copy(store, tmp_path)
+    html = tmp_path / "t.html"
+    new = tmp_path / "n.txt"
+    new.write_text(
+        "---\npublished: 2022-02-20\n---\nTalks\n\nEnvoys met in Paris on Friday.\n", "utf-8"
+    )
+    result = runner.invoke(
+        app, ["add", str(new), "--store", str(own), "-o", str(html), "--lanes", "outlet"]
+    )
+    assert result.exit_code == 0, result.output
+    outlet = html.read_text(encoding="utf-8")
+    runner.invoke(app, ["render", "--store", str(own), "-o", str(html), "--lanes", "actor"])
+    assert html.read_text(encoding="utf-8") != outlet
+    runner.invoke(app, ["render", "--store", str(own), "-o", str(html), "--lanes", "outlet"])
+    assert html.read_text(encoding="utf-8") == outlet

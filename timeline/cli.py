@@ -29,7 +29,7 @@ from .cli_io import (
 )
 from .errors import InputError, NotFoundError, TimelineError
 from .ingest import load_articles
-from .models import Article, BuildReport
+from .models import Article, BuildReport, Rejection
 from .outputs import check_lanes, check_output
 from .render import render_html
 from .settings import Settings
@@ -87,6 +87,15 @@ def _render(
     )
 
 
+def _no_articles(paths: Sequence[str], rejected: Sequence[Rejection]) -> None:
+    """Stop: nothing readable was given (exit 2, the first reasons named)."""
+    reasons = "; ".join(f"{r.path}: {r.reason}" for r in rejected[:3])
+    raise InputError(
+        f"no usable article in {', '.join(map(str, paths))}"
+        + (f": {reasons}" if reasons else ": it holds no article; give article files")
+    )
+
+
 def _summary(report: BuildReport, html: Path | None, store: Path) -> None:
     """The build/add summary: counts, rejected inputs, where things were written."""
     say(
@@ -117,11 +126,7 @@ def build(
         check_output(out_html, store=store)
         articles, rejected = load_articles(paths or ["seeds"])
         if not articles:
-            reasons = "; ".join(f"{r.path}: {r.reason}" for r in rejected[:3])
-            raise InputError(
-                f"no usable article in {', '.join(paths or ['seeds'])}"
-                + (f": {reasons}" if reasons else ": it holds no article; give article files")
-            )
+            _no_articles(paths or ["seeds"], rejected)
         check_output(out_html, store=store, inputs=[a.path for a in articles])
         before: set[str] = set()
         if store.exists():
@@ -166,9 +171,11 @@ def add(
     render_html_too: Annotated[
         bool, typer.Option("--render/--no-render", help="Re-draw the HTML after adding.")
     ] = True,
+    lanes: LanesOpt = "actor",
 ) -> None:
     """Add articles to an existing store, merge their events, re-render the HTML."""
     with errors():
+        check_lanes(lanes)
         if render_html_too:
             check_output(out_html, store=store)
         articles, rejected = load_articles(
@@ -184,7 +191,7 @@ def add(
             )
             if render_html_too:
                 try:
-                    _render(st, out_html)
+                    _render(st, out_html, lanes)
                 except TimelineError as exc:
                     raise TimelineError(
                         f"{exc} The {report.articles_added} new articles are saved in {store}; "
@@ -229,7 +236,8 @@ def show(
     with errors(), Store.open(store, create=False, readonly=True) as st:
         ev = st.event(event)
         if ev is None:
-            raise NotFoundError(f"no event {event!r}; list them with `timeline events`")
+            short = " (an id prefix needs 4 characters)" if len(event) < 4 else ""
+            raise NotFoundError(f"no event {event!r}{short}; list them with `timeline events`")
         articles = {a.id: a for a in st.articles()}
         links = st.links_of(ev.id)
         others = {x for lk in links for x in (lk.source, lk.target)} - {ev.id}
@@ -310,7 +318,11 @@ def dates(
             raise InputError(f"unknown format {fmt!r}; use table or json")
         articles, rejected = load_articles([file], published=parse_published(published))
         if not articles:
-            raise InputError(rejected[0].reason if rejected else f"{file}: nothing to read")
+            _no_articles([str(file)], rejected)
+        if len(articles) > 1:
+            raise InputError(
+                f"{file}: holds {len(articles)} articles; give one article file to `dates`"
+            )
         art = articles[0]
         exprs = pipeline.expressions_of(art)
         if fmt == "json":
