@@ -398,6 +398,11 @@ BAD_MANIFESTS = [
     ),
     (
         "manifest.toml",
+        '[[article]]\nfile = "a.txt"\noutlet = ["Reuters", "AP"]\n',
+        "{m}: article 1: outlet for 'a.txt' must be text, not list; write it in quotes",
+    ),
+    (
+        "manifest.toml",
         'article = "a.txt"\n',
         "{m}: 'article' must be an array of tables ([[article]])",
     ),

@@ -86,6 +86,12 @@ def read_manifest(path: Path, settings: Settings = DEFAULT) -> dict[str, Meta]:
             raise InputError(f"{path}: {where}: duplicate entry for '{name}'; keep one")
         if not (path.parent / name).is_file():
             raise InputError(f"{path}: {where}: '{name}' does not exist in {path.parent}")
+        for key in ("title", "outlet", "url"):
+            if not isinstance(row.get(key, ""), str):
+                raise InputError(
+                    f"{path}: {where}: {key} for '{name}' must be text, not "
+                    f"{type(row[key]).__name__}; write it in quotes"
+                )
         published = None
         if row.get("published") not in (None, ""):
             published = parse_explicit(row["published"], settings.timezone)
