@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from .clauses import (
     DATELINE_TEXT,
@@ -35,6 +36,7 @@ from .event_links import (
     previous_event,
     usable,
 )
+from .event_reports import merge_reports
 from .lexicon import CONTRACT_NEXT, event_classes
 from .models import (
     Article,
@@ -46,8 +48,7 @@ from .models import (
     TimeExpression,
 )
 from .settings import Settings
-from .similarity import actor_tokens, report_similarity
-from .text import actors, is_personal, is_prose, make_title, proper_tokens, strip_quotes
+from .text import actors, is_prose, make_title, proper_tokens, strip_quotes
 
 _ANAPHOR_STEP = re.compile(
     r"\b(?:this|that|the|these|those|such)\s+(?:step|move|decision|measure|action|response|"
@@ -75,11 +76,14 @@ def extract_events(
     pending: list[Pending] = []
     links: list[EventLink] = []
     skip = headline_sentences(article.text, sentences)
+    ordered = sorted(expressions, key=lambda e: e.char_start)
+    starts = [e.char_start for e in ordered]
     for sent in sentences:
         if sent.index in skip or not is_prose(sent.text):
             continue
-        _sentence_events(article, sent, expressions, pub, drafts, pending, links)
-    drafts, renamed = _merge_reports(drafts, pub)
+        own = ordered[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        _sentence_events(article, sent, own, pub, drafts, pending, links)
+    drafts, renamed = merge_reports(drafts, pub)
     by_id = {d.event.id: d for d in drafts}
     for p in pending:
         p.cause = by_id.get(renamed.get(p.cause.event.id, ""), p.cause) if p.cause else None
@@ -98,8 +102,9 @@ def _sentence_events(
     pending: list[Pending],
     links: list[EventLink],
 ) -> None:
-    """Drafts of one sentence's clauses, the links between them, the links still to resolve."""
-    exprs = [e for e in expressions if sent.start <= e.char_start < sent.end and usable(e)]
+    """Drafts of one sentence's clauses, the links between them, the links still to resolve
+    (`expressions`: those starting in the sentence, in order)."""
+    exprs = [e for e in expressions if usable(e)]
     exprs = drop_dateline(sent, exprs)
     clauses = split_clauses(sent, exprs)
     made = [_clause_event(article, sent, c, exprs, pub) for c in clauses]
@@ -271,56 +276,6 @@ def _evidence(sent: Sentence, clause: Clause) -> str:
     text = clause_text(sent, clause)
     words = (clause.conn + " " + text).split()
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
-
-
-def _merge_reports(drafts: list[Draft], pub: date) -> tuple[list[Draft], dict[str, str]]:
-    """Fold undated reported statements into a like event of the same article in the week
-    before publication ("Stoltenberg told dpa ..." joins "Stoltenberg responded on the 23rd").
-    Returns the kept drafts and {folded id: id it was folded into}."""
-    kept: list[Draft] = []
-    renamed: dict[str, str] = {}
-    for d in sorted(drafts, key=lambda d: not d.dated):
-        target = None if d.dated else _same_report(d, kept, pub)
-        if target is None:
-            kept.append(d)
-            continue
-        ev = target.event
-        target.event = replace(
-            ev,
-            mentions=ev.mentions + d.event.mentions,
-            actors=ev.actors + tuple(a for a in d.event.actors if a not in ev.actors),
-        )
-        renamed[d.event.id] = ev.id
-    kept.sort(key=lambda d: (d.sentence.index, d.clause.start))
-    return kept, renamed
-
-
-def _same_report(d: Draft, kept: list[Draft], pub: date) -> Draft | None:
-    """The kept event an undated report is part of: the same speaker on a dated event of the
-    week before publication that is alike, or the same speaker's other undated statement."""
-    best, best_score = None, 0.0
-    people = tuple(a for a in d.event.actors[:2] if is_personal(a))
-    speaker = actor_tokens(people or d.event.actors[:2])
-    for k in kept:
-        ev = k.event
-        if ev.start is None or ev.granularity.rank > Granularity.DAY.rank:
-            continue
-        if k.sentence.index == d.sentence.index:
-            continue  # clauses of one sentence were cut apart on purpose
-        if not d.event.mentions[0].rule.startswith("publication") and ev.start != d.event.start:
-            continue  # a date taken from its sentence is kept, not traded for another
-        if not pub - timedelta(days=7) <= ev.start <= pub:
-            continue
-        if not speaker & actor_tokens(ev.actors):
-            continue
-        score = report_similarity(ev, d.event)
-        if people and not k.dated and ev.start == pub:
-            score = max(score, 0.5)  # one person's statements reported on one day: one event
-        elif not people:
-            score = score if score >= 0.75 else 0.0  # "Russia", "NATO" say many things a day
-        if score >= 0.5 and score > best_score:
-            best, best_score = k, score
-    return best
 
 
 def _resolve_pending(
