@@ -147,6 +147,13 @@ TABLE = [
     # "the early hours of Thursday" is early Thursday, not a duration plus a day
     ("The attack happened in the early hours of Thursday.", datetime(2005, 11, 26), "the early hours of Thursday", "2005-11-24", G.DAY),
     ("On Thursday the attack came in the early hours of the morning.", datetime(2005, 11, 26), "the early hours of the morning", "2005-11-24", G.DAY),
+    ("The Qing Dynasty (1644-1911) ruled China.", datetime(2005, 11, 28), "1644-1911", "1644", G.YEAR),
+    # hope/aim/want to: a future cue even when "said" governs the sentence
+    ('"We hope to complete work on them in September," Bacon said.', datetime(1997, 4, 8), "September", "1997-09", G.MONTH),
+    ("He wants to meet Clinton on Friday, aides said.", datetime(1997, 4, 8), "Friday", "1997-04-11", G.DAY),
+    # a clock time "of last Sunday" is on that day
+    ("Water was cut until 6 p.m. of last Sunday.", datetime(2005, 11, 29), "6 p.m. of last Sunday", "2005-11-27T18:00", G.TIME),
+    ("The talks end at 5 p.m. next Monday.", datetime(2005, 11, 29), "5 p.m. next Monday", "2005-12-05T17:00", G.TIME),
     ("The writer Mao Dun (1896-1981) was honoured.", datetime(2006, 11, 14), "1896-1981", "1896", G.YEAR),
     # a season after "that"/"the following" counts from the date just spoken of
     ("Russia annexed Crimea in March 2014. That summer, fighting broke out.", datetime(2022, 2, 20), "That summer", "2014-SU", G.SEASON),
@@ -517,6 +524,8 @@ NON_CALENDAR = [
     ("Poverty fell over the past half century.", "the past half century", "P50Y", TimexType.DURATION),
     ("The first half-hour was calm.", "The first half-hour", "PT30M", TimexType.DURATION),
     ("Leaders met to end the decade-long war.", "decade-long", "P10Y", TimexType.DURATION),
+    ("He spent six and half years in a prison camp.", "six and half years", "P6Y6M", TimexType.DURATION),
+    ("The bank issues a twice-yearly forecast.", "twice-yearly", "P1Y", TimexType.SET),
     ("The country's year-long drought ended.", "year-long", "P1Y", TimexType.DURATION),
     ("One day the debris around it could evolve into planets.", "One day", "FUTURE_REF", TimexType.DATE),
     ("One day of talks will follow.", "One day", "P1D", TimexType.DURATION),
@@ -533,6 +542,9 @@ def test_durations_sets_refs(text, span, value, typ):
 
 
 NOT_DATES = [
+    "Israel has held the land since the Six-Day War.",
+    "The Hundred Years War was fought in France.",
+    "The range (1200-1900) is wide.",
     "The Sunday Times reported that talks failed.",
     "He told Sunday Telegraph readers that talks failed.",
     "Shortly thereafter, the group declared the war lost.",

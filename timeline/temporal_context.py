@@ -22,6 +22,7 @@ _FUTURE = re.compile(
     r"|to\s+be\s+(?:held|published|released|announced|signed|unveiled|launched|opened|sworn"
     r"|inaugurated|completed|presented|submitted|debated|voted|elected)"
     r"|upcoming|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|intends?\s+to|would|next"
+    r"|(?:hopes?|hoping|aims?|aiming|wants?|seeks?|seeking)\s+to"  # "we hope to complete it in"
     # the news present of a schedule: "talks resume Monday", "the deadline expires Friday"
     r"|(?:begin|start|open|end|close|expire|resume|convene|meet)s|meet|begin|resume|convene)\b",
     re.I,
@@ -44,7 +45,8 @@ _STRONG_FUTURE = re.compile(
     r"|(?:is|are)\s+expected|could|might|should|would|must|can|to\s+be"
     r"|(?:set|slated|planned)\s+for|slated\s+to|due\s+on"  # "the hearing was set for Jan. 21"
     r"|delivery\s+(?:in|for)"  # "crude for delivery in January": the coming month's contract
-    r"|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|intends?\s+to|next)\b",
+    r"|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|intends?\s+to|next"
+    r"|(?:hopes?|hoping|aims?|aiming|wants?|seeks?|seeking)\s+to)\b",
     re.I,
 )
 # a modal's perfect is past: "would have risen", "could have been held"; not "have to pay",

@@ -270,6 +270,9 @@ def r_spoken_year(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, f"{y:04d}", anchor="absolute")
 
 
+_NAME_END = re.compile(r"\b[A-Z][\w'’.-]*\s*\($")
+
+
 def r_year_range(m: re.Match[str], ctx: Context) -> Res | None:
     """2014-15, 1998/99, 2014–2016, a life '(1896-1981)': valued by its first year, interval
     over both."""
@@ -277,7 +280,10 @@ def r_year_range(m: re.Match[str], ctx: Context) -> Res | None:
     tail = m["y2"]
     y2 = int(tail) if len(tail) == 4 else (y1 // 100) * 100 + int(tail)
     bracketed = ctx.before(m.start(), 1) == "(" and ctx.after(m.end(), 1) == ")"
-    if not y1 < y2 <= y1 + (120 if bracketed and len(tail) == 4 else 30):
+    # after a name, a bracketed span is a life or a reign: "Mao Dun (1896-1981)", "the Qing
+    # Dynasty (1644-1911)"; elsewhere long spans are counts ("1500-2000 people")
+    named = bracketed and len(tail) == 4 and _NAME_END.search(ctx.before(m.start(), 30))
+    if not y1 < y2 <= y1 + (500 if named else 120 if bracketed and len(tail) == 4 else 30):
         return None
     return Res(
         TimexType.DATE,

@@ -62,8 +62,9 @@ def _date_part(m: re.Match[str], ctx: Context) -> date:
     dp = (m["dp"] or "").lower()
     if dp in DEICTIC:
         return ctx.dct + timedelta(days=DEICTIC[dp])
-    if m["wd"]:
-        return weekday_date(ctx, WEEKDAYS[m["wd"].lower()], "", m.start(), m.end())
+    if m["wd"]:  # "6 p.m. of last Sunday"
+        rel = m.groupdict().get("wrel") or ""
+        return weekday_date(ctx, WEEKDAYS[m["wd"].lower()], rel, m.start(), m.end())
     if m["mon"]:
         return (
             pick_year(ctx, month_number(m["mon"]), day_number(m["day"]), m.start(), m.end())
@@ -117,7 +118,7 @@ def r_early_hours(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, _date_part(m, ctx).isoformat(), mod="START")
 
 
-_DP = rf"(?:,?\s+(?:on\s+)?(?P<dp>today|tonight|yesterday|tomorrow|(?P<wd>{WD})|(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)))?"
+_DP = rf"(?:,?\s+(?:on\s+|of\s+)?(?P<dp>today|tonight|yesterday|tomorrow|(?:(?P<wrel>last|next|this)\s+)?(?P<wd>{WD})|(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)))?"
 
 CLOCK_RULES: list[Rule] = [
     Rule("early_hours", rx(rf"\bthe\s+(?:early|small|wee)\s+hours(?:\s+of\s+(?:the\s+morning|(?:on\s+)?(?P<dp>today|yesterday|tomorrow|(?P<wd>{WD})|(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d))))?\b"), r_early_hours),

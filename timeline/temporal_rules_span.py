@@ -84,6 +84,8 @@ def a_duration(m: re.Match[str], ctx: Context) -> bool:
         or (_OF_NEXT.match(ctx.after(m.end(), 6)) and not _PERIOD_OF.match(ctx.after(m.end(), 20)))
     ):
         return False  # fractions: "three-quarters of its food", not "three quarters of 2005"
+    if m.group()[0].isupper() and m["u"][0].isupper() and NAME_NEXT.match(ctx.after(m.end(), 20)):
+        return False  # a name: "the Six-Day War", "the Hundred Years War"
     return not m.group().lower().endswith("old") and not _AGE.match(ctx.after(m.end(), 8))
 
 
@@ -286,7 +288,7 @@ _MODAL_BEFORE = "".join(
 SPAN_RULES: list[Rule] = [
     # "Islam will one day be ...", "someday": an unknown future time, not a one-day duration
     Rule("one_day", rx(rf"(?:{_MODAL_BEFORE})(?:one|some)\s+day\b(?!\s+(?:after|before|later|earlier|of)\b)|(?-i:\bOne)\s+day\b(?=,?\s+(?:[\w'’-]+\s+){{0,6}}?(?:could|will|would|may|might|can|shall)\b)(?!\s+(?:after|before|later|earlier|of)\b)|\bsomeday\b|\bsome\s+day(?=\s*,|\s+(?:we|he|she|they|I|you|it|soon)\b)"), r_future_day),
-    Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?(?!{NUM}-)|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{_DUR_ADJ}(?P<u>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long|\s+or\s+(?:so|two|three|more))?\b(?!-(?:earlier|ago|old|end))"), r_duration, a_duration),
+    Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?(?!{NUM}-)|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+(?:a[\s-]+)?half)?[\s-]+{_DUR_ADJ}(?P<u>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long|\s+or\s+(?:so|two|three|more))?\b(?!-(?:earlier|ago|old|end))"), r_duration, a_duration),
     Rule("duration_range", rx(rf"\b(?:the\s+{_DUR_MOD}\s+)?(?P<n>{NUM})\s*(?:to|or|-|–|and)\s*(?:{NUM})[\s-]+(?P<u>{UNIT})\b(?P<half>)?"), r_duration, a_duration),
     Rule("unit_long", rx(r"(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s)|(?<=['’]s\s))(?P<u>century|decade|year|month|week|day)[\s-]long\b"), r_unit_long),
     Rule("half_unit", rx(r"\bhalf\s+an?\s+(?P<u>hour|minute|day|year|month|century|decade)\b|\b(?:a\s+)?half[\s-](?P<u2>hour|day|year|century|decade)\b(?![\s-]?(?:ly|mark|time)\b)"), r_half_unit),
@@ -295,7 +297,7 @@ SPAN_RULES: list[Rule] = [
     Rule("set", rx(rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{_SET_UNIT})\b"), r_set),
     Rule("set", rx(rf"\b(?:once|twice|thrice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?P<u>{UNIT})(?P<n>)?(?P<other>)?\b"), r_set),
     Rule("set", rx(rf"\b(?:on\s+)(?P<t>(?P<u>{WD}s))(?P<n>)?(?P<other>)?\b"), r_set),
-    Rule("set", rx(r"\b(?P<w>hourly|daily|nightly|weekly|biweekly|monthly|bimonthly|annually|yearly|semiannually|biannually)\b"), r_adverb_set, a_adverb_set),
+    Rule("set", rx(r"\b(?:(?:twice|thrice)-)?(?P<w>hourly|daily|nightly|weekly|biweekly|monthly|bimonthly|annually|yearly|semiannually|biannually)\b"), r_adverb_set, a_adverb_set),
     Rule("present_ref", rx(rf"\b(?P<w>{_PRESENT})\b"), r_ref),
     Rule("past_ref", rx(rf"\b(?P<w>recently|lately|formerly|the\s+past)\b(?!\s+(?:half|weeks|months|years|days|decades|{NUM}\b))"), r_ref),
     Rule("future_ref", rx(r"\b(?P<w>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?<=\bin\s)future(?=\s*[,.;:!?)]|\s+(?:we|he|she|they|it|you|I|the|this|these|there|all|any|such|more)\b)|soon|shortly|a\s+later\s+date|the\s+(?:near|short|long)\s+term)\b"), r_ref, a_ref),
