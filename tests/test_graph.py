@@ -20,6 +20,16 @@ def test_temporal_links_form_a_chain():
     ]
 
 
+def test_every_event_of_a_day_has_a_link_in():
+    """Of several events on one day, not only the first is reachable: the last event to end
+    before a day links to each event of it."""
+    b2 = event("b2", "B2", "2021-11-01", "2021-11-01", "2021-11-01", "s")
+    pairs = {(lk.source, lk.target) for lk in temporal_links([A, B, b2, C])}
+    assert pairs == {("a", "b"), ("a", "b2"), ("b", "c"), ("b2", "c")}
+    g = build_graph([A, B, b2, C], [])
+    assert [(u, v) for u, v, _ in find_path(g, "a", "b2")] == [("a", "b2")]
+
+
 def test_graph_keeps_stated_links_with_evidence():
     g = build_graph([A, B, C], [EventLink("a", "c", "causes", "in response to", "s")])
     assert g.number_of_nodes() == 3

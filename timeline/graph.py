@@ -13,22 +13,34 @@ from .models import Event, EventLink
 
 
 def temporal_links(events: Sequence[Event]) -> list[EventLink]:
-    """Order links from the intervals: each event -> the next event that starts after it ends.
+    """Order links from the intervals: each event -> the next event that starts after it ends,
+    and the last event to end before it starts -> each event (so of several events on one day,
+    each has a link in, not only the first).
 
     A chain, not every pair: the order of any two events follows by transitivity, and the graph
-    stays linear in the number of events.
+    stays linear in the number of events (at most two links per event).
     """
     dated = sorted(
         (e for e in events if e.start is not None and e.end is not None),
         key=lambda e: (e.start, e.end, e.id),
     )
     starts = [e.start for e in dated if e.start is not None]
+    by_end = sorted(dated, key=lambda e: (e.end, e.start, e.id))
+    ends = [e.end for e in by_end if e.end is not None]
+    seen: set[tuple[str, str]] = set()
     links = []
     for ev in dated:
-        assert ev.end is not None
+        assert ev.start is not None and ev.end is not None
         j = bisect.bisect_right(starts, ev.end)
-        if j < len(dated):
-            links.append(EventLink(ev.id, dated[j].id, "before", "", ""))
+        i = bisect.bisect_left(ends, ev.start) - 1
+        pairs: list[tuple[str, str] | None] = [
+            (ev.id, dated[j].id) if j < len(dated) else None,
+            (by_end[i].id, ev.id) if i >= 0 else None,
+        ]
+        for pair in pairs:
+            if pair is not None and pair not in seen:
+                seen.add(pair)
+                links.append(EventLink(pair[0], pair[1], "before", "", ""))
     return links
 
 
