@@ -63,6 +63,8 @@ _DEADLINE = re.compile(  # "until Monday", "by mid-May", "until about midday on 
     r"(?:(?:early|mid|late)[\s-]+)?$",
     re.I,
 )
+_ASIDE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;:.!?]*,", re.I)  # a relative clause
+_JUST_PREP = re.compile(r"\s*(?:(?:on|in|at|by|until|from)\s+)?", re.I)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+the\s+[^,;:.!?]*\bin\s+$", re.I)
 _ADVERB_GAP = re.compile(r"\s+(?:[a-z]+ly\s+)?")
 _BY = re.compile(r"-|\s+(?:\w+\s+){0,2}?by\b")  # "closed-door", "weighed (down) by"
@@ -280,9 +282,17 @@ class Context:
             cues = [c for c in cues if c[1] < 2 and not _REPORTING.fullmatch(self.text, c[0], c[2])]
         names = ("future", "past", "past")
         best_pos, best = -1, ""
+        asides = [  # a relative clause closed right before the date ("..., which ..., on Friday")
+            m.span()
+            for m in _ASIDE.finditer(self.text, left, start)
+            if _JUST_PREP.fullmatch(self.text, m.end(), start)
+        ]
         i = bisect_left(cues, (start,)) - 1  # the last cue starting before start
         while i >= 0 and cues[i][0] >= left:
             pos, rank, stop = cues[i]
+            if any(a <= pos < b for a, b in asides):
+                i -= 1  # "will visit Harbin, which suffered a spill, on Friday": not its tense
+                continue
             if stop <= start and (best_pos < 0 or pos == best_pos):
                 best_pos, best = pos, names[rank]  # ties: the lowest rank, met last
             elif best_pos >= 0 and pos < best_pos:
