@@ -151,6 +151,9 @@ TABLE = [
     # hope/aim/want to: a future cue even when "said" governs the sentence
     ('"We hope to complete work on them in September," Bacon said.', datetime(1997, 4, 8), "September", "1997-09", G.MONTH),
     ("He wants to meet Clinton on Friday, aides said.", datetime(1997, 4, 8), "Friday", "1997-04-11", G.DAY),
+    # what one has agreed to is still to come
+    ("Kabila has agreed to face-to-face talks with Mobutu aboard a ship Friday.", datetime(1997, 4, 30), "Friday", "1997-05-02", G.DAY),
+    ("Kabila agreed to talks on Friday.", datetime(1997, 4, 30), "Friday", "1997-04-25", G.DAY),
     # a relative clause closed right before the date does not give it its tense
     ("He will visit Harbin, which suffered a spill, on Friday.", datetime(2005, 11, 29), "Friday", "2005-12-02", G.DAY),
     ("He succeeds Taylor, who stepped down as chairman, president and chief in March.", datetime(1989, 11, 2), "March", "1989-03", G.MONTH),

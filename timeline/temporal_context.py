@@ -12,6 +12,12 @@ from timeline.lexicon import CONTRACT_NEXT, DUE_TO_VERBS
 from timeline.models import Granularity, TimexType
 from timeline.settings import Settings
 
+# what one has agreed to is still to come: "Kabila has agreed to talks aboard a ship Friday"
+# (it starts where the participle's past cue does, and a tie goes to the future)
+_AGREED_TO = (
+    r"(?:(?<=\bhas\s)|(?<=\bhave\s))(?:agreed|vowed|pledged|promised|decided|offered|proposed)"
+    r"\s+to"
+)
 _FUTURE = re.compile(
     r"\b(?:will|wo\s*n't|shall|'ll|going\s+to|(?:is|are)\s+to|(?:set|slated)\s+to|scheduled"
     # "is due to arrive", "a summit due to open Saturday", not "due to enemy action"
@@ -23,6 +29,7 @@ _FUTURE = re.compile(
     r"|inaugurated|completed|presented|submitted|debated|voted|elected)"
     r"|upcoming|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|intends?\s+to|would|next"
     r"|(?:hopes?|hoping|aims?|aiming|wants?|seeks?|seeking)\s+to"  # "we hope to complete it in"
+    rf"|{_AGREED_TO}"
     # the news present of a schedule: "talks resume Monday", "the deadline expires Friday"
     r"|(?:begin|start|open|end|close|expire|resume|convene|meet)s|meet|begin|resume|convene)\b",
     re.I,
@@ -46,7 +53,8 @@ _STRONG_FUTURE = re.compile(
     r"|(?:set|slated|planned)\s+for|slated\s+to|due\s+on"  # "the hearing was set for Jan. 21"
     r"|delivery\s+(?:in|for)"  # "crude for delivery in January": the coming month's contract
     r"|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|intends?\s+to|next"
-    r"|(?:hopes?|hoping|aims?|aiming|wants?|seeks?|seeking)\s+to)\b",
+    r"|(?:hopes?|hoping|aims?|aiming|wants?|seeks?|seeking)\s+to"
+    rf"|{_AGREED_TO})\b",
     re.I,
 )
 # a modal's perfect is past: "would have risen", "could have been held"; not "have to pay",
