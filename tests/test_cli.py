@@ -369,3 +369,12 @@ def test_add_draws_the_lanes_asked_for(store, tmp_path):
     assert html.read_text(encoding="utf-8") != outlet
     runner.invoke(app, ["render", "--store", str(own), "-o", str(html), "--lanes", "outlet"])
     assert html.read_text(encoding="utf-8") == outlet
+
+
+def test_render_notes_an_empty_date_range(store, tmp_path):
+    html = tmp_path / "t.html"
+    args = ["render", "--store", str(store), "-o", str(html)]
+    result = runner.invoke(app, [*args, "--to", "1900-01-01"])
+    assert result.exit_code == 0 and html.exists()
+    assert result.stderr.strip() == "note: no event between … and 1900-01-01; the timeline is empty"
+    assert runner.invoke(app, [*args, "--from", "2022-01-01"]).stderr == ""

@@ -80,8 +80,14 @@ def _render(
     date_from: date | None = None,
     date_to: date | None = None,
 ) -> Path:
-    """Draw the store's timeline to `html`."""
+    """Draw the store's timeline to `html` (a note when no event falls in the dates asked)."""
     events, links, articles = pipeline.timeline_view(store)
+    lo, hi = date_from or date.min, date_to or date.max
+    if (date_from or date_to) and not any(
+        e.start is not None and e.start <= hi and (e.end is None or e.end >= lo) for e in events
+    ):
+        span = f"{date_from or '…'} and {date_to or '…'}"
+        warn(f"note: no event between {span}; the timeline is empty")
     return render_html(
         events, links, articles, html, lanes=lanes, date_from=date_from, date_to=date_to
     )
