@@ -734,3 +734,12 @@ def test_a_file_name_that_is_not_utf8_is_rejected_by_name(tmp_path):
     assert [(r.path, r.reason) for r in rejected] == [
         (f"{tmp_path}/caf\ufffd.txt", "its name is not UTF-8; rename the file")
     ]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path, codec):
+    """Some Windows tools write UTF-16 with no BOM: every other byte of Latin text is NUL."""
+    text = DATED + "Talks in Geneva\n\nDelegates met on Monday, officials said.\n"
+    (tmp_path / "a.txt").write_bytes(text.encode(codec))
+    articles, rejected = load_articles([tmp_path / "a.txt"])
+    assert rejected == [] and "Delegates met on Monday" in articles[0].text

@@ -45,8 +45,26 @@ def _declared_charset(data: bytes) -> str:
     return "" if codec == "utf-8" else codec
 
 
+def _bare_utf16(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark (some Windows exports): in text of Latin letters every
+    other byte is NUL. None unless nearly all of them are and it decodes to printable text."""
+    head = data[:4096]
+    if len(data) % 2 or len(head) < 16:
+        return None
+    for codec, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            shown = sum(c.isprintable() or c.isspace() for c in text[:2048])
+            return text if shown >= 0.98 * len(text[:2048]) else None
+    return None
+
+
 def decode_bytes(data: bytes, html: bool = False) -> str:
-    """Decode article bytes: UTF-8 (BOM or not), UTF-16/32 with a BOM, an HTML page's declared
+    """Decode article bytes: UTF-8 (BOM or not), UTF-16/32 with a BOM (UTF-16 of Latin text
+    without one), an HTML page's declared
     charset, cp1251 when unmistakable; anything else is a rejection naming the problem."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -59,6 +77,8 @@ def decode_bytes(data: bytes, html: bool = False) -> str:
                     f"(bad bytes at offset {exc.start}); save it as UTF-8"
                 ) from exc
     if b"\x00" in data:
+        if (text := _bare_utf16(data)) is not None:
+            return text
         raise Reject("binary file (contains NUL bytes), not text; give a .txt, .md or .html file")
     try:
         return data.decode("utf-8-sig")
