@@ -129,6 +129,7 @@ TABLE = [
     ("In 1976 the pound fell. In September that year, he raised it.", datetime(2006, 12, 29), "September that year", "1976-09", G.MONTH),
     # counted from a year (or month) just named, a shift is no finer than that year (month)
     ("Paris was taken in 1944. Two months later, the war moved east.", datetime(2010, 5, 1), "Two months later", "1944", G.YEAR),
+    ("Paris was taken in 1944. Two months earlier, the war moved east.", datetime(2010, 5, 1), "Two months earlier", "1944", G.YEAR),
     ("The plant opened in June 2019. Five weeks later it closed.", datetime(2022, 2, 20), "Five weeks later", "2019-07", G.MONTH),
     ("The plant opened in June 2019. Two months later it closed.", datetime(2022, 2, 20), "Two months later", "2019-08", G.MONTH),
     ("The plant opened on June 3, 2019. Two weeks later it closed.", datetime(2022, 2, 20), "Two weeks later", "2019-W25", G.WEEK),

@@ -282,14 +282,14 @@ def r_ago(m: re.Match[str], ctx: Context) -> Res | None:
 
 def _no_finer_than(gran: Granularity, start: date, unit: str, n: int) -> str | None:
     """'in 1944 ... Two months later' counts from an unknown day of 1944: the answer is no
-    finer than the year (not March, counted from January 1); from a month, no finer than a
-    month. None when the anchor is as fine as the unit."""
+    finer than the year (not March, counted from January 1), counted from the middle of it;
+    from a month, no finer than a month. None when the anchor is as fine as the unit."""
     days = {"day": 1, "week": 7}.get(unit)
     if gran is Granularity.YEAR and (days or unit == "month"):
-        value = shift(start, unit, n)
+        value = shift(date(start.year, 7, 1), unit, n)
         return value[:4] if value else None
     if gran is Granularity.MONTH and days:
-        return shift(start + timedelta(days=days * n), "month", 0)
+        return shift(date(start.year, start.month, 15) + timedelta(days=days * n), "month", 0)
     return None
 
 
