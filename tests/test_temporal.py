@@ -145,6 +145,8 @@ TABLE = [
     ("The yen was at 119.50 compared with Thursday's 5 p.m. quotes.", datetime(2005, 11, 11), "5 p.m.", "2005-11-10T17:00", G.TIME),
     ("This afternoon at about 3:30 the rally began.", datetime(2005, 11, 26), "about 3:30", "2005-11-26T15:30", G.TIME),
     ("The meeting this morning began at 9:30.", datetime(2005, 11, 26), "9:30", "2005-11-26T09:30", G.TIME),
+    ("Tonight at 8:00 the show starts.", datetime(2005, 11, 26), "8:00", "2005-11-26T20:00", G.TIME),
+    ("Tonight at 1:30 the curfew starts.", datetime(2005, 11, 26), "1:30", "2005-11-26T01:30", G.TIME),
     # "the early hours of Thursday" is early Thursday, not a duration plus a day
     ("The attack happened in the early hours of Thursday.", datetime(2005, 11, 26), "the early hours of Thursday", "2005-11-24", G.DAY),
     ("On Thursday the attack came in the early hours of the morning.", datetime(2005, 11, 26), "the early hours of the morning", "2005-11-24", G.DAY),

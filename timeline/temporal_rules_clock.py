@@ -96,7 +96,7 @@ def r_clock_zone(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.TIME, f"{_date_part(m, ctx).isoformat()}T{m['h']}:{m['mi']}")
 
 
-_LATE_PART = re.compile(r"\b(?:afternoon|evening|tonight|night)\b", re.I)
+_LATE_PART = re.compile(r"\b(?:afternoon|evening|(?P<night>tonight|night))\b", re.I)
 _EARLY_PART = re.compile(r"\b(?:morning|dawn|a\.\s?m\.|am)\b", re.I)
 
 
@@ -106,8 +106,9 @@ def r_clock24(m: re.Match[str], ctx: Context) -> Res | None:
     hh = int(m["h"])
     left, _ = ctx.sentence(m.start(), m.end())
     said = ctx.text[left : m.start()]
-    if 1 <= hh < 12 and _LATE_PART.search(said) and not _EARLY_PART.search(said):
-        hh += 12
+    late = _LATE_PART.search(said)
+    if late and 1 <= hh < 12 and not _EARLY_PART.search(said):
+        hh += 12 if hh >= 6 or not late["night"] else 0  # "night ... at 1:30" is after midnight
     day = _day_nearby(m, ctx) or ctx.dct
     return Res(TimexType.TIME, f"{day.isoformat()}T{hh:02d}:{m['mi']}")
 
