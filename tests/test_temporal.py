@@ -154,6 +154,14 @@ TABLE = [
     # hope/aim/want to: a future cue even when "said" governs the sentence
     ('"We hope to complete work on them in September," Bacon said.', datetime(1997, 4, 8), "September", "1997-09", G.MONTH),
     ("He wants to meet Clinton on Friday, aides said.", datetime(1997, 4, 8), "Friday", "1997-04-11", G.DAY),
+    # a date planned or confirmed is the coming one; a date the verb of deciding took place on is not
+    ("Reserves fell in the week ended December 8.", datetime(2006, 12, 15), "the week", "2006-W49", G.WEEK),
+    ("Bayern have confirmed their place in a tournament from January 5-14.", datetime(2006, 12, 15), "January 5", "2007-01-05", G.DAY),
+    ("The decision to start the cuts in February eased concerns.", datetime(2006, 12, 15), "February", "2007-02", G.MONTH),
+    ("OPEC decided to cut production in October to stem falling prices.", datetime(2006, 12, 14), "October", "2006-10", G.MONTH),
+    ("Talks have been pencilled in for May 23.", datetime(1997, 4, 7), "May 23", "1997-05-23", G.DAY),
+    ("Shortly after mid-day Tuesday, police arrived.", datetime(1997, 4, 29), "mid-day Tuesday", "1997-04-29T12:00", G.TIME),
+    ("Hessian was placed on the pitch overnight because of frost.", datetime(2006, 12, 15), "overnight", "2006-12-14TNI", G.TIME),
     # what one has agreed to is still to come
     ("Kabila has agreed to face-to-face talks with Mobutu aboard a ship Friday.", datetime(1997, 4, 30), "Friday", "1997-05-02", G.DAY),
     ("Kabila agreed to talks on Friday.", datetime(1997, 4, 30), "Friday", "1997-04-25", G.DAY),
@@ -534,6 +542,12 @@ NON_CALENDAR = [
     ("The first half-hour was calm.", "The first half-hour", "PT30M", TimexType.DURATION),
     ("Leaders met to end the decade-long war.", "decade-long", "P10Y", TimexType.DURATION),
     ("He spent six and half years in a prison camp.", "six and half years", "P6Y6M", TimexType.DURATION),
+    ("Authorities spent hours retrieving the bodies.", "hours", "PTXH", TimexType.DURATION),
+    ("They resolved a months-long standoff.", "a months-long", "PXM", TimexType.DURATION),
+    ("Elections for the next five-year term will be held.", "five-year", "P5Y", TimexType.DURATION),
+    ("Poverty fell over the past half-century.", "the past half-century", "P50Y", TimexType.DURATION),
+    ('"One day in the not too distant future we will see justice," he said.', "One day", "FUTURE_REF", TimexType.DATE),
+    ('"One day in the not too distant future we will see justice," he said.', "the not too distant future", "FUTURE_REF", TimexType.DATE),
     ("The bank issues a twice-yearly forecast.", "twice-yearly", "P1Y", TimexType.SET),
     ("The country's year-long drought ended.", "year-long", "P1Y", TimexType.DURATION),
     ("One day the debris around it could evolve into planets.", "One day", "FUTURE_REF", TimexType.DATE),

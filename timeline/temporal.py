@@ -71,6 +71,7 @@ RULES: list[Rule] = [
     + HOLIDAY_RULES
 ]
 _REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")  # "five-year term": the duration is an adjective
 _SINCE_RE = re.compile(r"\bsince\s+$", re.I)
 _COMPOUND_NEXT = re.compile(  # "a year-on-year rise", "day-to-day", "second-line drugs"
     r"-(?:[Oo]n|[Oo]ver|[Tt]o|[Bb]y|[Aa]fter|[Ii]n)-|-(?!long\b|old\b)[a-z]"
@@ -196,7 +197,16 @@ def _build(
     elif (res.type is TimexType.DURATION or rule in _QUANTITY_RULES) and not text[
         start:end
     ].lower().startswith("the "):
-        if am := APPROX_RE.search(before):
+        am = APPROX_RE.search(before)
+        if (
+            am
+            and rule == "duration"
+            and am.group().lower().startswith("the")
+            and "-" in text[start:end]
+            and _NOUN_AFTER.match(text, end)
+        ):
+            am = None  # "the next five-year term": "the next" is the term's, not the duration's
+        if am:
             words = re.sub(r"\s+", " ", am.group().strip().lower())
             mod = mod or APPROX.get(words, APPROX.get(words.split(" ", 1)[-1], ""))
             start -= len(before) - am.start()

@@ -51,6 +51,8 @@ _STRONG_FUTURE = re.compile(
     r"\b(?:will|wo\s*n't|shall|'ll|going\s+to|(?:is|are)\s+(?:due|set)\s+to|scheduled|upcoming"
     r"|(?:is|are)\s+expected|could|might|should|would|must|can|to\s+be"
     r"|(?:set|slated|planned)\s+for|slated\s+to|due\s+on"  # "the hearing was set for Jan. 21"
+    r"|(?:pencil+ed\s+in|fixed|booked|earmarked)\s+for"  # "talks pencilled in for May 23"
+    r"|decision\s+to"  # "the decision to start the cuts in February" (not "decided to cut in")
     r"|delivery\s+(?:in|for)"  # "crude for delivery in January": the coming month's contract
     r"|plans?\s+to|planning\s+to|expects?\s+to|expected\s+to|intends?\s+to|next"
     r"|(?:hopes?|hoping|aims?|aiming|wants?|seeks?|seeking)\s+to"
@@ -99,7 +101,7 @@ _THE_END = re.compile(r"(?:\bthe|['’]s)\s+$", re.I)  # "the Feb. 23 accord", "
 _NOUN_NEXT = re.compile(r"^\s+[a-z]{3,}\b(?<!\bthat)(?<!\bwhen)")
 _REPORTING = re.compile(  # "to be announced Thursday" reports nothing yet
     r"\b(?<!\bbe\s)(?<!\bbeing\s)(?:said|says|say|told|tells|announced|reported|added|stated"
-    r"|noted)\b(?:\s+that\b)?",
+    r"|noted|confirmed|revealed|disclosed|unveiled)\b(?:\s+that\b)?",
     re.I,
 )
 _SENTENCE_REACH = 400  # a sentence is looked for at most this far each way

@@ -15,7 +15,7 @@ WEEKDAYS = {
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-    "noon": "12:00", "midday": "12:00", "midnight": "24:00",  # "Tuesday noon"
+    "noon": "12:00", "midday": "12:00", "mid-day": "12:00", "midnight": "24:00",  # "Tuesday noon"
 }  # fmt: skip
 _SMALL = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -77,7 +77,7 @@ UNIT = (
     r"(?:seconds?|minutes?|hours?|days?|weekends?|weeks?|fortnights?|months?|quarters?"
     r"|years?|decades?|century|centuries|millennium|millennia|mins?|hrs?|secs?)\b"
 )
-PART = r"(?:morning|afternoon|evening|night|noon|midday|midnight)"
+PART = r"(?:morning|afternoon|evening|night|noon|mid-?day|midnight)"
 APPROX = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
     "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "more than": "MORE_THAN",
@@ -166,7 +166,7 @@ _CLASSES = {
     "ref": """now nowadays currently presently present moment current recently lately formerly
         past future soon shortly term later date someday latest""",
     "part": """today tonight yesterday tomorrow noon midday midnight morning afternoon evening night
-        overnight mornings afternoons evenings nights""",
+        overnight mornings afternoons evenings nights mid""",
     "season": "spring summer fall autumn winter",
     "hol": """christmas xmas boxing halloween valentine valentines veterans armistice patrick easter
         good thanksgiving labor memorial mother father luther independence fourth presidents

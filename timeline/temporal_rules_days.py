@@ -170,7 +170,7 @@ def r_weekday_of_week(m: re.Match[str], ctx: Context) -> Res | None:
 DAY_RULES: list[Rule] = [
     Rule("weekday", rx(rf"\b(?P<wd>{WD})\s+(?:of\s+)?(?P<rel>next|last|this)\s+week\b(?!['’]s)"), r_weekday_of_week),
     Rule("deictic", rx(r"\bthe\s+day\s+(?P<dir>after\s+tomorrow|before\s+yesterday)\b"), r_two_days),
-    Rule("overnight", rx(r"\bovernight\b(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|from|to|into|across|near|outside|and|as|while|when|after|before|with|by|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|losses|gains|trading|session|attacks?|raids?|strikes?|shelling|fighting|clashes|storms?|rain|talks|vote)\b)"), r_overnight, a_overnight),
+    Rule("overnight", rx(r"\bovernight\b(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|from|to|into|across|near|outside|and|as|while|when|after|before|with|by|because|but|until|so|since|though|although|if|despite|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|losses|gains|trading|session|attacks?|raids?|strikes?|shelling|fighting|clashes|storms?|rain|talks|vote)\b)"), r_overnight, a_overnight),
     Rule("numeric_date", rx(r"(?<![\d/.])(?P<d>1[3-9]|2\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>\d{4})(?![\d/])"), r_day_first),
     Rule("numeric_date", rx(r"(?<![\d/.])(?P<d>[0-2]?\d|3[01])\.(?P<mo>0?[1-9]|1[0-2])\.(?P<y>(?:1[89]|20)\d\d)(?![\d.]?\d)"), r_day_first),
     Rule("part_of_date", rx(rf"\bthe\s+(?P<part>morning|afternoon|evening|night)\s+of\s+(?:{WD},?\s+)?(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)(?:,?\s+(?P<year>{YEAR})(?!\d))?"), r_part_of_date, capitalized),

@@ -197,6 +197,12 @@ def r_the_unit(m: re.Match[str], ctx: Context) -> Res | None:
         )
         if end is not None:  # the quarter that mostly lies before its closing day
             return Res(TimexType.DATE, shift(end - timedelta(days=45), "quarter", 0) or "")
+    if ended and unit == "week" and ended["mon"]:  # "in the week ended Dec. 8": that week
+        end = pick_year(
+            ctx, month_number(ended["mon"]), day_number(ended["day"]), m.start(), m.end()
+        )
+        if end is not None:
+            return Res(TimexType.DATE, shift(end - timedelta(days=3), "week", 0) or "")
     if unit == "quarter":
         period = ctx.recent_period(m.start())
         if period and "Q" in period:

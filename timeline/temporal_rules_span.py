@@ -49,6 +49,8 @@ def r_duration(m: re.Match[str], ctx: Context) -> Res | None:
         n += 0.5
     if m["n"].lower() in ("a", "an") and unit in ("second", "minute", "quarter") and not half:
         return None  # "a second time", "wait a minute", "a quarter of the vote"
+    if m["n"].lower() in ("a", "an") and m["u"].lower().endswith("s"):
+        return Res(TimexType.DURATION, duration(None, unit), anchor="absolute")  # "a months-long"
     if m["n"].lower() in ("a", "an", "per") and _RATE_BEFORE.search(ctx.before(m.start(), 30)):
         return Res(TimexType.SET, duration(1, unit), anchor="absolute")  # "$5 million a year"
     return Res(TimexType.DURATION, duration(n, unit), anchor="absolute")
@@ -99,7 +101,8 @@ def r_vague_duration(m: re.Match[str], ctx: Context) -> Res | None:
 
 
 _DURATION_CUE = re.compile(
-    r"\b(?:for|within|over|after|in|of|from|spanning|lasting|lasts|lasted|takes?|took|taken)\s+$",
+    r"\b(?:for|within|over|after|in|of|from|spanning|lasting|lasts|lasted|takes?|took|taken"
+    r"|spent|spend|spends|spending)\s+$",
     re.I,
 )
 # "months of talks" is a duration, "months of June and July" is not
@@ -287,7 +290,7 @@ _MODAL_BEFORE = "".join(
 
 SPAN_RULES: list[Rule] = [
     # "Islam will one day be ...", "someday": an unknown future time, not a one-day duration
-    Rule("one_day", rx(rf"(?:{_MODAL_BEFORE})(?:one|some)\s+day\b(?!\s+(?:after|before|later|earlier|of)\b)|(?-i:\bOne)\s+day\b(?=,?\s+(?:[\w'’-]+\s+){{0,6}}?(?:could|will|would|may|might|can|shall)\b)(?!\s+(?:after|before|later|earlier|of)\b)|\bsomeday\b|\bsome\s+day(?=\s*,|\s+(?:we|he|she|they|I|you|it|soon)\b)"), r_future_day),
+    Rule("one_day", rx(rf"(?:{_MODAL_BEFORE})(?:one|some)\s+day\b(?!\s+(?:after|before|later|earlier|of)\b)|(?-i:\bOne)\s+day\b(?=,?\s+(?:[\w'’-]+\s+){{0,9}}?(?:could|will|would|may|might|can|shall)\b)(?!\s+(?:after|before|later|earlier|of)\b)|\bsomeday\b|\bsome\s+day(?=\s*,|\s+(?:we|he|she|they|I|you|it|soon)\b)"), r_future_day),
     Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?(?!{NUM}-)|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+(?:a[\s-]+)?half)?[\s-]+{_DUR_ADJ}(?P<u>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long|\s+or\s+(?:so|two|three|more))?\b(?!-(?:earlier|ago|old|end))"), r_duration, a_duration),
     Rule("duration_range", rx(rf"\b(?:the\s+{_DUR_MOD}\s+)?(?P<n>{NUM})\s*(?:to|or|-|–|and)\s*(?:{NUM})[\s-]+(?P<u>{UNIT})\b(?P<half>)?"), r_duration, a_duration),
     Rule("unit_long", rx(r"(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s)|(?<=['’]s\s))(?P<u>century|decade|year|month|week|day)[\s-]long\b"), r_unit_long),
@@ -300,7 +303,7 @@ SPAN_RULES: list[Rule] = [
     Rule("set", rx(r"\b(?:(?:twice|thrice)-)?(?P<w>hourly|daily|nightly|weekly|biweekly|monthly|bimonthly|annually|yearly|semiannually|biannually)\b"), r_adverb_set, a_adverb_set),
     Rule("present_ref", rx(rf"\b(?P<w>{_PRESENT})\b"), r_ref),
     Rule("past_ref", rx(rf"\b(?P<w>recently|lately|formerly|the\s+past)\b(?!\s+(?:half|weeks|months|years|days|decades|{NUM}\b))"), r_ref),
-    Rule("future_ref", rx(r"\b(?P<w>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?<=\bin\s)future(?=\s*[,.;:!?)]|\s+(?:we|he|she|they|it|you|I|the|this|these|there|all|any|such|more)\b)|soon|shortly|a\s+later\s+date|the\s+(?:near|short|long)\s+term)\b"), r_ref, a_ref),
+    Rule("future_ref", rx(r"\b(?P<w>the\s+(?:near\s+|distant\s+|foreseeable\s+|not[\s-]+(?:too|so)[\s-]+distant\s+)?future|(?<=\bin\s)future(?=\s*[,.;:!?)]|\s+(?:we|he|she|they|it|you|I|the|this|these|there|all|any|such|more)\b)|soon|shortly|a\s+later\s+date|the\s+(?:near|short|long)\s+term)\b"), r_ref, a_ref),
     Rule("same_day", rx(r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|that\s+day|the\s+same\s+day|that\s+(?P<part>morning|afternoon|evening|night))\b"), r_same_day),
     # "by mid afternoon", "in the early morning": that part of the day just mentioned
     Rule("part_of_day", rx(r"\b(?:the\s+)?(?P<pos>early|mid|late)[\s-]*(?P<part>morning|afternoon|evening)\b(?!\s+(?:paper|news|show|edition|session|rush|yesterday|today|tomorrow)\b)"), r_same_day),
