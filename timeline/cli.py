@@ -168,7 +168,10 @@ def build(
 @app.command()
 def add(
     files: Annotated[list[str], typer.Argument(help="Article files, folders or globs.")],
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD).")] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date: YYYY-MM-DD or an ISO date-time (…T07:30:00Z)."),
+    ] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet name.")] = None,
     url: Annotated[str | None, typer.Option(help="Article URL.")] = None,
     out_html: OutOpt = DEFAULT_HTML,
@@ -314,7 +317,9 @@ def dates(
     file: Annotated[Path, typer.Argument(help="One article file.")],
     published: Annotated[
         str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD); default: from the manifest or text."),
+        typer.Option(
+            help="Publication date (YYYY-MM-DD or ISO date-time); default: manifest or text."
+        ),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
