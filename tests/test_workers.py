@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from timeline.errors import TimelineError
 from timeline.ingest import content_id, load_articles
 from timeline.models import Article
 from timeline.pipeline import add_articles
@@ -93,3 +96,20 @@ def test_progress_counts_two_units_per_article(tmp_path):
         ticks.clear()
         add_articles(articles, store, Settings(), progress=ticks.append)
         assert ticks == [2 * len(articles)]
+
+
+def _dies(article: Article, settings: Settings) -> Any:
+    """An extraction that kills its process, as the out-of-memory killer would."""
+    os._exit(1)
+
+
+def test_a_worker_that_dies_stops_the_build_with_an_error(monkeypatch):
+    """A lost worker is an error at once (the pool must not wait forever for its work)."""
+    import timeline.pipeline as pipeline
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched extraction reaches the workers only when they are forked")
+    monkeypatch.setattr(pipeline, "extract_article", _dies)
+    articles = synthetic()
+    with pytest.raises(TimelineError, match="an extraction process died"):
+        list(pipeline._extract_all(articles, Settings(workers=2), None))

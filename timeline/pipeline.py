@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import signal
+import threading
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
-from functools import partial
 
 import networkx as nx
 
+from .errors import TimelineError
 from .events import canonical_actors, extract_events
 from .graph import build_graph
 from .merge import EventIndex, merge_into
@@ -51,14 +53,39 @@ def _extract_all(
             if progress:
                 progress(1)
         return
-    # Workers ignore Ctrl-C: the main process alone stops, and leaving the block terminates
-    # them (an executor's shutdown could wait forever on workers a second Ctrl-C broke).
-    with multiprocessing.Pool(settings.workers, initializer=_ignore_interrupts) as pool:
-        chunk = max(1, min(64, len(articles) // (settings.workers * 8)))
-        for result in pool.imap(partial(extract_article, settings=settings), articles, chunk):
+    # Workers ignore Ctrl-C, so only the main process stops and no worker is left broken (an
+    # executor's shutdown waited forever on workers a second Ctrl-C broke); on the way out the
+    # pending work is cancelled and nothing waits for it. A worker that dies (out of memory)
+    # breaks the pool at once.
+    pool = ProcessPoolExecutor(max_workers=settings.workers, initializer=_ignore_interrupts)
+    chunk = max(1, min(64, len(articles) // (settings.workers * 8)))
+    try:
+        for result in pool.map(
+            extract_article, articles, [settings] * len(articles), chunksize=chunk
+        ):
             yield result
             if progress:
                 progress(1)
+    except BrokenProcessPool as exc:
+        _stop(pool)
+        raise TimelineError(
+            "an extraction process died (out of memory?); nothing was stored. "
+            "Run again with fewer --workers"
+        ) from exc
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the workers now: a further Ctrl-C cannot interrupt this, and nothing is left for
+    the interpreter to wait on at exit."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # we are leaving anyway
+    for proc in list(getattr(pool, "_processes", {}).values()):  # no public way to end them
+        proc.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _ignore_interrupts() -> None:
