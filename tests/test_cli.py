@@ -237,7 +237,7 @@ def test_an_html_on_an_input_article_is_refused(tmp_path):
     )
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        f"Error: {article}: is an input article; writing the HTML file there would destroy it. "
+        f"Error: {article}: is an input file; writing the HTML file there would destroy it. "
         "Give another path"
     )
     assert article.read_bytes() == text and not (tmp_path / "s.db").exists()
@@ -378,3 +378,22 @@ def test_render_notes_an_empty_date_range(store, tmp_path):
     assert result.exit_code == 0 and html.exists()
     assert result.stderr.strip() == "note: no event between … and 1900-01-01; the timeline is empty"
     assert runner.invoke(app, [*args, "--from", "2022-01-01"]).stderr == ""
+
+
+def test_an_html_on_an_input_feed_or_a_rejected_input_is_refused(tmp_path):
+    feed = tmp_path / "news.jsonl"
+    feed.write_text('{"published": "2022-01-15", "text": "Talks\\n\\nEnvoys met on Friday."}\n')
+    notes = tmp_path / "notes.txt"
+    notes.write_text("no date in here\n", encoding="utf-8")
+    before = (feed.read_bytes(), notes.read_bytes())
+    for target in (feed, notes):
+        result = runner.invoke(
+            app,
+            ["build", str(feed), str(notes), "--store", str(tmp_path / "s.db"), "-o", str(target)],
+        )
+        assert result.exit_code == 2
+        assert result.stderr.strip() == (
+            f"Error: {target}: is an input file; writing the HTML file there would destroy it. "
+            "Give another path"
+        )
+    assert (feed.read_bytes(), notes.read_bytes()) == before

@@ -28,7 +28,7 @@ from .cli_io import (
     warn,
 )
 from .errors import InputError, NotFoundError, TimelineError
-from .ingest import load_articles
+from .ingest import expand_paths, load_articles
 from .models import Article, BuildReport, Rejection
 from .outputs import check_lanes, check_output
 from .render import render_html
@@ -129,11 +129,10 @@ def build(
     """Build a timeline from scratch: read articles, write the store and the HTML."""
     with errors():
         check_lanes(lanes)
-        check_output(out_html, store=store)
+        check_output(out_html, store=store, inputs=expand_paths(paths or ["seeds"]))
         articles, rejected = load_articles(paths or ["seeds"])
         if not articles:
             _no_articles(paths or ["seeds"], rejected)
-        check_output(out_html, store=store, inputs=[a.path for a in articles])
         before: set[str] = set()
         if store.exists():
             with Store.open(store, create=False, readonly=True) as old:  # never replace a stranger
@@ -186,12 +185,10 @@ def add(
     with errors():
         check_lanes(lanes)
         if render_html_too:
-            check_output(out_html, store=store)
+            check_output(out_html, store=store, inputs=expand_paths(files))
         articles, rejected = load_articles(
             files, published=parse_published(published), outlet=outlet, url=url
         )
-        if render_html_too:
-            check_output(out_html, store=store, inputs=[a.path for a in articles])
         with Store.open(store, create=False) as st:
             report = (
                 _ingest(st, articles, rejected, workers)

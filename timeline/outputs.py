@@ -34,7 +34,7 @@ def check_output(
     inputs: Iterable[str | Path] = (),
 ) -> None:
     """Refuse an output path that is a folder, lies under a file, or would overwrite the store
-    (or its journal) or an input article."""
+    (or its journal) or an input file (accepted or not)."""
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give the {what} to write, e.g. {path / example}")
     for folder in path.parents:
@@ -52,6 +52,6 @@ def check_output(
     for source in inputs:
         if _same(path, Path(source)):
             raise InputError(
-                f"{path}: is an input article; writing the {what} there would destroy it. "
+                f"{path}: is an input file; writing the {what} there would destroy it. "
                 "Give another path"
             )

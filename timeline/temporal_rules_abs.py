@@ -271,6 +271,7 @@ def r_spoken_year(m: re.Match[str], ctx: Context) -> Res | None:
 
 
 _NAME_END = re.compile(r"\b[A-Z][\w'’.-]*\s*\($")
+_REIGN_END = re.compile(r"\b(?:Dynasty|Empire|Kingdom|Era|Period|Shogunate|Caliphate)\s*\($")
 
 
 def r_year_range(m: re.Match[str], ctx: Context) -> Res | None:
@@ -279,11 +280,17 @@ def r_year_range(m: re.Match[str], ctx: Context) -> Res | None:
     y1 = int(m["year"])
     tail = m["y2"]
     y2 = int(tail) if len(tail) == 4 else (y1 // 100) * 100 + int(tail)
-    bracketed = ctx.before(m.start(), 1) == "(" and ctx.after(m.end(), 1) == ")"
-    # after a name, a bracketed span is a life or a reign: "Mao Dun (1896-1981)", "the Qing
-    # Dynasty (1644-1911)"; elsewhere long spans are counts ("1500-2000 people")
-    named = bracketed and len(tail) == 4 and _NAME_END.search(ctx.before(m.start(), 30))
-    if not y1 < y2 <= y1 + (500 if named else 120 if bracketed and len(tail) == 4 else 30):
+    # a bracketed span after a name is a life ("Mao Dun (1896-1981)") or, after a dynasty or
+    # an empire, a reign ("the Qing Dynasty (1644-1911)"); elsewhere long spans are counts
+    # ("1500-2000 people", "Samsung Electronics (1200-1600)", "a narrow band (1850-1900)")
+    longest = 30
+    if ctx.before(m.start(), 1) == "(" and ctx.after(m.end(), 1) == ")" and len(tail) == 4:
+        before = ctx.before(m.start(), 30)
+        if _REIGN_END.search(before):
+            longest = 500
+        elif _NAME_END.search(before) and y2 <= ctx.dct.year:
+            longest = 110
+    if not y1 < y2 <= y1 + longest:
         return None
     return Res(
         TimexType.DATE,

@@ -96,19 +96,23 @@ def r_clock_zone(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.TIME, f"{_date_part(m, ctx).isoformat()}T{m['h']}:{m['mi']}")
 
 
-_LATE_PART = re.compile(r"\b(?:afternoon|evening|(?P<night>tonight|night))\b", re.I)
-_EARLY_PART = re.compile(r"\b(?:morning|dawn|a\.\s?m\.|am)\b", re.I)
+# a part of the day right before the time: "this afternoon at about 3:30", "tonight at 8:00"
+_LATE_PART = re.compile(
+    r"\b(?:(?P<aft>afternoon)|evening|(?P<night>tonight|night)),?\s+(?:\w+\s+)?"
+    r"(?:at|around|about|from|after|before|until|by)\s+(?:(?:about|around|some)\s+)?$",
+    re.I,
+)
 
 
 def r_clock24(m: re.Match[str], ctx: Context) -> Res | None:
     """'at 14:30', 'this afternoon at about 3:30': a clock time after a preposition, past noon
     when its sentence speaks of the afternoon or evening (and not of the morning)."""
     hh = int(m["h"])
-    left, _ = ctx.sentence(m.start(), m.end())
-    said = ctx.text[left : m.start()]
-    late = _LATE_PART.search(said)
-    if late and 1 <= hh < 12 and not _EARLY_PART.search(said):
-        hh += 12 if hh >= 6 or not late["night"] else 0  # "night ... at 1:30" is after midnight
+    late = _LATE_PART.search(ctx.before(m.start("t"), 40))
+    if late and 1 <= hh < 12:  # within the part named: afternoon 1-6, evening 5-11, night 6-11
+        low = 1 if late["aft"] else 6 if late["night"] else 5
+        high = 6 if late["aft"] else 11
+        hh += 12 if low <= hh <= high else 0
     day = _day_nearby(m, ctx) or ctx.dct
     return Res(TimexType.TIME, f"{day.isoformat()}T{hh:02d}:{m['mi']}")
 
@@ -122,7 +126,7 @@ def r_early_hours(m: re.Match[str], ctx: Context) -> Res | None:
 _DP = rf"(?:,?\s+(?:on\s+|of\s+)?(?P<dp>today|tonight|yesterday|tomorrow|(?:(?P<wrel>last|next|this)\s+)?(?P<wd>{WD})|(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)))?"
 
 CLOCK_RULES: list[Rule] = [
-    Rule("early_hours", rx(rf"\bthe\s+(?:early|small|wee)\s+hours(?:\s+of\s+(?:the\s+morning|(?:on\s+)?(?P<dp>today|yesterday|tomorrow|(?P<wd>{WD})|(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d))))?\b"), r_early_hours),
+    Rule("early_hours", rx(rf"\bthe\s+(?:early|small|wee)\s+hours(?:\s+of\s+(?:the\s+morning|(?:on\s+)?(?P<dp>today|yesterday|tomorrow|(?P<wd>{WD})|(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?!\d)))|(?!\s+of\b))\b"), r_early_hours),
     Rule("clock", rx(rf"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?)?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<noon>noon|mid-?day|midnight))(?:\s+(?P<tz>[ECMP][SD]?T|GMT|UTC|BST|CET|local\s+time))?{_DP}"), r_clock),
     Rule("clock", rx(rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:GMT|UTC|Z\b|[ECMP][SD]T|BST|CET|hours\s+(?:GMT|UTC|local\s+time))(?!\w){_DP}"), r_clock_zone),
     Rule("clock", rx(r"\b(?:at|by|until|around|from|to|before|after)\s+(?:(?:about|around|approximately|roughly|some)\s+)?(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))(?![\d:])"), r_clock24),

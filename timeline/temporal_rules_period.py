@@ -263,20 +263,32 @@ def r_that_season(m: re.Match[str], ctx: Context) -> Res | None:
     _, start, _ = interval(ctx.last_value or "")
     if start is None:
         return r_rel_season(m, ctx)  # nothing spoken of yet: as 'this'/'next'/'last'
-    if rel in ("that", "same"):
-        return Res(TimexType.DATE, f"{start.year:04d}-{code}", anchor="previous")
-    for y in range(start.year - 1, start.year + 2) if rel != "previous" else ():
-        if (lo := interval(f"{y:04d}-{code}")[1]) is not None and lo > start:
-            return Res(TimexType.DATE, f"{y:04d}-{code}", anchor="previous")
-    for y in range(start.year + 1, start.year - 2, -1):
-        if (hi := interval(f"{y:04d}-{code}")[2]) is not None and hi < start:
-            return Res(TimexType.DATE, f"{y:04d}-{code}", anchor="previous")
-    return None
+    spans = [(y, *interval(f"{y:04d}-{code}")[1:]) for y in range(start.year - 2, start.year + 3)]
+    year: int | None
+    if rel in ("that", "same"):  # the one holding the date ("December 1997 ... That winter")
+        year = next((y for y, lo, hi in spans if lo and hi and lo <= start <= hi), start.year)
+    elif rel == "previous":
+        year = next((y for y, _, hi in reversed(spans) if hi and hi < start), None)
+    else:  # following
+        year = next((y for y, lo, _ in spans if lo and lo > start), None)
+    return Res(TimexType.DATE, f"{year:04d}-{code}", anchor="previous") if year else None
 
 
 def a_that_season(m: re.Match[str], ctx: Context) -> bool:
-    """'that' before a season naming a thing is a conjunction: "said that summer tourism fell"."""
-    return not (m["rel"].lower() == "that" and SEASON_NOUN.match(ctx.after(m.end(), 20)))
+    """'that' before a season naming a thing, or after a verb, is a conjunction: "said that
+    summer tourism fell", "warned that winter will be harsh"."""
+    if m["rel"].lower() != "that":
+        return True
+    return not (
+        SEASON_NOUN.match(ctx.after(m.end(), 20)) or _VERB_THAT.search(ctx.before(m.start(), 20))
+    )
+
+
+_VERB_THAT = re.compile(  # a verb that takes a "that" clause, right before "that"
+    r"\b(?:\w+ed|said|says|say|warns?|fears?|thinks?|believes?|expects?|hopes?|knows?|predicts?"
+    r"|insists?|notes?|argues?|claims?|shows?|means?|suggests?|adds?)\s+$",
+    re.I,
+)
 
 
 def r_rel_season(m: re.Match[str], ctx: Context) -> Res | None:

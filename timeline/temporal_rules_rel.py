@@ -36,7 +36,7 @@ from timeline.temporal_values import (
     week_value,
 )
 from timeline.temporal_weekdays import weekday_date
-from timeline.temporal_years import pick_year, rel_year
+from timeline.temporal_years import pick_year
 
 
 def with_part(d: date, part: str | None, anchor: str = "publication") -> Res:
@@ -49,6 +49,7 @@ def with_part(d: date, part: str | None, anchor: str = "publication") -> Res:
 _PAPER_ON = re.compile(r"\b(?:Mail|Independent|Express|Scotland|Wales)\s+on\s+$")  # on Sunday
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # "Sunday Times", "Sunday Telegraph": a paper's name, with or without "the"
+_DATE_WORD_BEFORE = re.compile(r"\b(?:on|last|next|this|by|until|since|from|early|late)\s+$", re.I)
 _PAPER_NEXT = re.compile(
     r"[ \t]+(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Tribune|Independent|Observer"
     r"|Star|Standard|Sun|People|Sport|Age|Nation|Business\s+Post|Morning\s+(?:Post|Herald))\b"
@@ -61,8 +62,8 @@ def a_weekday(m: re.Match[str], ctx: Context) -> bool:
     if m["wd"].lower() == "sunday" and _PAPER_ON.search(before):
         return False
     after = ctx.after(m.end(), 24)
-    if _PAPER_NEXT.match(after):
-        return False
+    if _PAPER_NEXT.match(after) and not (m["rel"] or _DATE_WORD_BEFORE.search(before)):
+        return False  # not "On Monday Standard Chartered said", "Last Tuesday Sun posted"
     return not (_THE_BEFORE.search(before) and NAME_NEXT.match(after))
 
 
@@ -152,10 +153,11 @@ def r_same_unit_in_year(m: re.Match[str], ctx: Context) -> Res | None:
     """'the same month of 2001', 'the same quarter last year': the month or quarter just
     spoken of, in the year named."""
     gran, start, _ = interval(ctx.last_value or "")
-    year = int(m["y"]) if m["y"] else rel_year(ctx, m["rel"], m.start())
     left, _ = ctx.sentence(m.start(), m.end())
-    if start is None or year is None or not ctx.history or ctx.history[-1][1] < left:
+    if start is None or not ctx.history or ctx.history[-1][1] < left:
         return None  # the period compared with must be named in the same sentence
+    # "last year" is the year before that period's ("October 2004 ... the same month last year")
+    year = int(m["y"]) if m["y"] else start.year - (m["rel"].lower() == "last")
     unit = m["u"].lower()
     if unit == "month" and gran.rank <= Granularity.MONTH.rank:
         return Res(TimexType.DATE, f"{year:04d}-{start.month:02d}", anchor="previous")

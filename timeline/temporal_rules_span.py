@@ -67,6 +67,10 @@ def r_unit_long(m: re.Match[str], ctx: Context) -> Res | None:
 
 
 _OF_NEXT = re.compile(r"^\s+of\b", re.I)
+_FUNCTION_NEXT = re.compile(  # title case: "Two Years In Jail", "Three Weeks After The Storm"
+    r"^\s+(?:After|Before|In|On|At|Of|For|To|From|Since|Ago|Later|Earlier|And|Or|The|A|An|With"
+    r"|Into|Until|Of)\b"
+)
 _AGE = re.compile(r"^[\s-]+(?:old|older|younger)\b", re.I)  # ages and age gaps
 
 
@@ -86,8 +90,13 @@ def a_duration(m: re.Match[str], ctx: Context) -> bool:
         or (_OF_NEXT.match(ctx.after(m.end(), 6)) and not _PERIOD_OF.match(ctx.after(m.end(), 20)))
     ):
         return False  # fractions: "three-quarters of its food", not "three quarters of 2005"
-    if m.group()[0].isupper() and m["u"][0].isupper() and NAME_NEXT.match(ctx.after(m.end(), 20)):
-        return False  # a name: "the Six-Day War", "the Hundred Years War"
+    if (
+        m.group()[0].isupper()
+        and m["u"][0].isupper()
+        and NAME_NEXT.match(ctx.after(m.end(), 20))
+        and not _FUNCTION_NEXT.match(ctx.after(m.end(), 20))
+    ):
+        return False  # a name: "the Six-Day War"; not "Three Weeks After The Storm"
     return not m.group().lower().endswith("old") and not _AGE.match(ctx.after(m.end(), 8))
 
 
@@ -290,7 +299,7 @@ _MODAL_BEFORE = "".join(
 
 SPAN_RULES: list[Rule] = [
     # "Islam will one day be ...", "someday": an unknown future time, not a one-day duration
-    Rule("one_day", rx(rf"(?:{_MODAL_BEFORE})(?:one|some)\s+day\b(?!\s+(?:after|before|later|earlier|of)\b)|(?-i:\bOne)\s+day\b(?=,?\s+(?:[\w'’-]+\s+){{0,9}}?(?:could|will|would|may|might|can|shall)\b)(?!\s+(?:after|before|later|earlier|of)\b)|\bsomeday\b|\bsome\s+day(?=\s*,|\s+(?:we|he|she|they|I|you|it|soon)\b)"), r_future_day),
+    Rule("one_day", rx(rf"(?:{_MODAL_BEFORE})(?:one|some)\s+day\b(?!\s+(?:after|before|later|earlier|of)\b)|(?-i:\bOne)\s+day\b(?=,?\s+(?:(?!(?:was|were|had|said|went|came|got|took|saw|made|\w+ed|\d+)\b)[\w'’-]+\s+){{0,9}}?(?:could|will|would|may|might|can|shall)\b)(?!\s+(?:after|before|later|earlier|of)\b)|\bsomeday\b|\bsome\s+day(?=\s*,|\s+(?:we|he|she|they|I|you|it|soon)\b)"), r_future_day),
     Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?(?!{NUM}-)|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+(?:a[\s-]+)?half)?[\s-]+{_DUR_ADJ}(?P<u>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long|\s+or\s+(?:so|two|three|more))?\b(?!-(?:earlier|ago|old|end))"), r_duration, a_duration),
     Rule("duration_range", rx(rf"\b(?:the\s+{_DUR_MOD}\s+)?(?P<n>{NUM})\s*(?:to|or|-|–|and)\s*(?:{NUM})[\s-]+(?P<u>{UNIT})\b(?P<half>)?"), r_duration, a_duration),
     Rule("unit_long", rx(r"(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s)|(?<=['’]s\s))(?P<u>century|decade|year|month|week|day)[\s-]long\b"), r_unit_long),
