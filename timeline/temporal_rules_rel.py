@@ -263,6 +263,8 @@ def r_ago(m: re.Match[str], ctx: Context) -> Res | None:
     if n is None or not float(n).is_integer():
         return Res(TimexType.DATE, "PAST_REF" if sign < 0 else "FUTURE_REF")
     period = ctx.recent_period(m.start(), _window(ctx, m.start()))
+    if period and (start := interval(period)[1]) and abs((ctx.dct - start).days) > 550:
+        period = None  # "in September 2003 ... A year ago" (said in 2005): not a period reported
     if unit == "year" and period and (direction != "ago" or n == 1):
         value = shift_value(period, "year", sign * int(n))  # "up from a year ago": that quarter
         if value:

@@ -213,6 +213,31 @@ def r_ref(m: re.Match[str], ctx: Context) -> Res | None:
     return Res(TimexType.DATE, value)
 
 
+_HOPE_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|may|'ll|hopes?|hoping|wants?|expects?|dreams?|wish(?:es)?)\b",
+    re.I,
+)
+
+
+def a_one_day_end(m: re.Match[str], ctx: Context) -> bool:
+    """'one day' closing a clause is 'someday' after a modal or a wish: "She will be president
+    one day", "he expects Terry to be captain one day"."""
+    left, _ = ctx.sentence(m.start(), m.end())
+    if _SPAN_VERB.search(ctx.before(m.start(), 20)):
+        return False  # "will last one day": a length
+    hopes = list(_HOPE_BEFORE.finditer(ctx.text, left, m.start()))
+    return bool(hopes) and not _PERFECT.search(ctx.text, hopes[-1].end(), m.start())
+
+
+_PERFECT = re.compile(r"\b(?:had|has|have|was|were|been)\b", re.I)  # "had only been in the job"
+
+
+_SPAN_VERB = re.compile(
+    r"\b(?:last|lasts|lasting|take|takes|took|spend|spent|stay|stayed|wait|waited|only|just)\s+$",
+    re.I,
+)
+
+
 def r_future_day(m: re.Match[str], ctx: Context) -> Res | None:
     """'will one day', 'someday': FUTURE_REF."""
     return Res(TimexType.DATE, "FUTURE_REF")
@@ -300,13 +325,14 @@ _MODAL_BEFORE = "".join(
 SPAN_RULES: list[Rule] = [
     # "Islam will one day be ...", "someday": an unknown future time, not a one-day duration
     Rule("one_day", rx(rf"(?:{_MODAL_BEFORE})(?:one|some)\s+day\b(?!\s+(?:after|before|later|earlier|of)\b)|(?-i:\bOne)\s+day\b(?=,?\s+(?:(?!(?:was|were|had|said|went|came|got|took|saw|made|\w+ed|\d+)\b)[\w'’-]+\s+){{0,9}}?(?:could|will|would|may|might|can|shall)\b)(?!\s+(?:after|before|later|earlier|of)\b)|\bsomeday\b|\bsome\s+day(?=\s*,|\s+(?:we|he|she|they|I|you|it|soon)\b)"), r_future_day),
+    Rule("one_day", rx(r"(?<!\bfor\s)(?<!\bin\s)(?<!\bwithin\s)(?<!\bjust\s)(?<!\bonly\s)\bone\s+day(?=\s*[,.;!?]|\s+(?:although|but|though|too)\b)"), r_future_day, a_one_day_end),
     Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?(?!{NUM}-)|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+(?:a[\s-]+)?half)?[\s-]+{_DUR_ADJ}(?P<u>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long|\s+or\s+(?:so|two|three|more))?\b(?!-(?:earlier|ago|old|end))"), r_duration, a_duration),
     Rule("duration_range", rx(rf"\b(?:the\s+{_DUR_MOD}\s+)?(?P<n>{NUM})\s*(?:to|or|-|–|and)\s*(?:{NUM})[\s-]+(?P<u>{UNIT})\b(?P<half>)?"), r_duration, a_duration),
     Rule("unit_long", rx(r"(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s)|(?<=['’]s\s))(?P<u>century|decade|year|month|week|day)[\s-]long\b"), r_unit_long),
     Rule("half_unit", rx(r"\bhalf\s+an?\s+(?P<u>hour|minute|day|year|month|century|decade)\b|\b(?:a\s+)?half[\s-](?P<u2>hour|day|year|century|decade)\b(?![\s-]?(?:ly|mark|time)\b)"), r_half_unit),
     Rule("duration_vague", rx(r"\b(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|the\s+following|several|many|few|the\s+(?:first|final|early|opening)|(?:(?<=\bover\s)|(?<=\bthrough\s))the)\s+)?(?P<u>years|months|weeks|days|decades|hours|minutes|seconds|centuries|quarters)(?:\s+(?:or|to)\s+(?:years|months|weeks|days|decades|hours|minutes))?\b"), r_vague_duration, a_vague_duration),
     Rule("duration_vague", rx(r"\bthe\s+(?:(?:next\s+)?few\s+)?(?P<rel>)(?P<u>years|months|weeks|days|hours|quarters)\s+ahead\b"), r_vague_duration),
-    Rule("set", rx(rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{_SET_UNIT})\b"), r_set),
+    Rule("set", rx(rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<n>{NUM})(?:\s*(?:to|-|–|or)\s*{NUM})?\s+)?(?P<u>{_SET_UNIT})\b"), r_set),
     Rule("set", rx(rf"\b(?:once|twice|thrice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?P<u>{UNIT})(?P<n>)?(?P<other>)?\b"), r_set),
     Rule("set", rx(rf"\b(?:on\s+)(?P<t>(?P<u>{WD}s))(?P<n>)?(?P<other>)?\b"), r_set),
     Rule("set", rx(r"\b(?:(?:twice|thrice)-)?(?P<w>hourly|daily|nightly|weekly|biweekly|monthly|bimonthly|annually|yearly|semiannually|biannually)\b"), r_adverb_set, a_adverb_set),
