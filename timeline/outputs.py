@@ -6,14 +6,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import InputError
-
-LANES = ("actor", "outlet", "none")
+from .render_prep import LANE_MODES
 
 
 def check_lanes(lanes: str) -> str:
-    """The --lanes value, or an InputError naming the choices."""
-    if lanes not in LANES:
-        raise InputError(f"unknown lanes {lanes!r}; use {', '.join(LANES[:-1])} or {LANES[-1]}")
+    """The --lanes value (one the renderer knows), or an InputError naming the choices."""
+    if lanes not in LANE_MODES:
+        *first, last = LANE_MODES
+        raise InputError(f"unknown lanes {lanes!r}; use {', '.join(first)} or {last}")
     return lanes
 
 
