@@ -325,7 +325,7 @@ _MODAL_BEFORE = "".join(
 SPAN_RULES: list[Rule] = [
     # "Islam will one day be ...", "someday": an unknown future time, not a one-day duration
     Rule("one_day", rx(rf"(?:{_MODAL_BEFORE})(?:one|some)\s+day\b(?!\s+(?:after|before|later|earlier|of)\b)|(?-i:\bOne)\s+day\b(?=,?\s+(?:(?!(?:was|were|had|said|went|came|got|took|saw|made|\w+ed|\d+)\b)[\w'’-]+\s+){{0,9}}?(?:could|will|would|may|might|can|shall)\b)(?!\s+(?:after|before|later|earlier|of)\b)|\bsomeday\b|\bsome\s+day(?=\s*,|\s+(?:we|he|she|they|I|you|it|soon)\b)"), r_future_day),
-    Rule("one_day", rx(r"(?<!\bfor\s)(?<!\bin\s)(?<!\bwithin\s)(?<!\bjust\s)(?<!\bonly\s)\bone\s+day(?=\s*[,.;!?]|\s+(?:although|but|though|too)\b)"), r_future_day, a_one_day_end),
+    Rule("one_day", rx(r"(?<!\bfor\s)(?<!\bin\s)(?<!\bwithin\s)\bone\s+day(?=\s*[,.;!?]|\s+(?:although|but|though|too)\b)"), r_future_day, a_one_day_end),
     Rule("duration", rx(rf"\b(?:the\s+(?:{_DUR_MOD}\s+)?(?!{NUM}-)|an?\s+{_DUR_MOD}\s+)?(?P<n>{NUM})(?P<half>[\s-]+and[\s-]+(?:a[\s-]+)?half)?[\s-]+{_DUR_ADJ}(?P<u>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long|\s+or\s+(?:so|two|three|more))?\b(?!-(?:earlier|ago|old|end))"), r_duration, a_duration),
     Rule("duration_range", rx(rf"\b(?:the\s+{_DUR_MOD}\s+)?(?P<n>{NUM})\s*(?:to|or|-|–|and)\s*(?:{NUM})[\s-]+(?P<u>{UNIT})\b(?P<half>)?"), r_duration, a_duration),
     Rule("unit_long", rx(r"(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s)|(?<=['’]s\s))(?P<u>century|decade|year|month|week|day)[\s-]long\b"), r_unit_long),
