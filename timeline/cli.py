@@ -32,6 +32,7 @@ from .ingest import expand_paths, load_articles
 from .models import Article, BuildReport, Rejection
 from .outputs import check_lanes, check_output
 from .render import render_html
+from .render_prep import select
 from .settings import Settings
 from .store import Store
 
@@ -82,10 +83,7 @@ def _render(
 ) -> Path:
     """Draw the store's timeline to `html` (a note when no event falls in the dates asked)."""
     events, links, articles = pipeline.timeline_view(store)
-    lo, hi = date_from or date.min, date_to or date.max
-    if (date_from or date_to) and not any(
-        e.start is not None and e.start <= hi and (e.end is None or e.end >= lo) for e in events
-    ):
+    if (date_from or date_to) and not select(events, date_from, date_to).events:
         span = f"{date_from or '…'} and {date_to or '…'}"
         warn(f"note: no event between {span}; the timeline is empty")
     return render_html(
